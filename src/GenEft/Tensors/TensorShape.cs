@@ -1,0 +1,4 @@
+namespace GenEft.Tensors;
+
+/// <summary>placeholder</summary>
+public readonly struct TensorShape { }
