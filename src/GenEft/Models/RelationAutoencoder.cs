@@ -260,7 +260,7 @@ public sealed class RelationAutoencoder<T>
         switch (activation)
         {
             case LayerActivation.Tanh:
-                TensorPrimitives.Tanh(a, h);
+                FastTanh.Apply(a, h);
                 break;
             case LayerActivation.Relu:
                 TensorPrimitives.Max(a, T.Zero, h);
