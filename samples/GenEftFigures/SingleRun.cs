@@ -29,6 +29,12 @@ internal static class SingleRun
             Seed = (ulong)o.Int("seed", 0),
             StopWhenCertain = !o.Flag("full"),
         };
+        string export = o.String("export", "");
+        if (export.Length > 0)
+        {
+            ReplayExport.Write(settings, export);
+        }
+
         var result = TrainingRun.Execute(settings);
         Console.WriteLine(
             $"phase {result.Outcome.Phase}, train>0.9 at {result.Outcome.TrainReachedStep}, test>0.9 at {result.Outcome.TestReachedStep}, " +

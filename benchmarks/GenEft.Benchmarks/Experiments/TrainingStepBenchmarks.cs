@@ -18,7 +18,7 @@ public class TrainingStepBenchmarks
     private RelationAutoencoder<float> _model = null!;
     private AdamOptimizer<float> _optimizer = null!;
     private RelationSamples _train = null!;
-    private Tensor<float> _h = null!, _w = null!, _a = null!, _dw = null!;
+    private Tensor<float> _h = null!, _w = null!, _a = null!, _dw = null!, _x = null!, _w0 = null!, _w3 = null!, _o = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -34,6 +34,10 @@ public class TrainingStepBenchmarks
         _w = Tensor<float>.Full(0.1f, 50, 50);
         _a = Tensor<float>.Zeros(675, 50);
         _dw = Tensor<float>.Zeros(50, 50);
+        _x = Tensor<float>.Full(0.5f, 675, 4);
+        _w0 = Tensor<float>.Full(0.1f, 4, 50);
+        _w3 = Tensor<float>.Full(0.1f, 50, 1);
+        _o = Tensor<float>.Zeros(675, 1);
     }
 
     [Benchmark(Baseline = true, Description = "step: forward+backward+AdamW")]
@@ -64,6 +68,12 @@ public class TrainingStepBenchmarks
 
     [Benchmark(Description = "GEMM 675x50 * (50x50)^T")]
     public void GemmInputGradient() => Tensor.Gemm(1f, _h, false, _w, true, 0f, _a);
+
+    [Benchmark(Description = "GEMM 675x4 * 4x50")]
+    public void GemmFirstLayer() => Tensor.Gemm(1f, _x, false, _w0, false, 0f, _a);
+
+    [Benchmark(Description = "GEMM 675x50 * 50x1")]
+    public void GemmOutputLayer() => Tensor.Gemm(1f, _h, false, _w3, false, 0f, _o);
 
     [Benchmark(Description = "GEMM (675x50)^T * 675x50")]
     public void GemmWeightGradient() => Tensor.Gemm(1f, _h, true, _a, false, 0f, _dw);

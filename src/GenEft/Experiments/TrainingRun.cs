@@ -29,7 +29,7 @@ public static class TrainingRun
             throw new ArgumentException($"A training fraction of {settings.TrainingFraction} leaves no training pairs out of {dataset.SampleCount}.", nameof(settings));
         }
 
-        var split = dataset.Split(settings.TrainingFraction, RandomSeed(settings.Seed, 0));
+        var split = Split(settings);
         var train = split.Train;
         var test = split.Test;
         if (settings.BatchSize > train.Count)
@@ -37,7 +37,7 @@ public static class TrainingRun
             throw new ArgumentException($"BatchSize {settings.BatchSize} exceeds the {train.Count} training pairs.", nameof(settings));
         }
 
-        var model = new RelationAutoencoder<float>(settings.Model with { ElementCount = settings.Relation.Size }, RandomSeed(settings.Seed, 1));
+        var model = InitialModel(settings);
         var optimizer = new AdamOptimizer<float>(settings.Optimizer.Kind, settings.Optimizer.Beta1, settings.Optimizer.Beta2, settings.Optimizer.Epsilon);
         var pairs = model.Parameters.Zip(model.Gradients).ToArray();
         optimizer.AddGroup(pairs.Take(model.EncoderParameterCount), settings.Optimizer.EncoderLearningRate, settings.Optimizer.EncoderWeightDecay);
@@ -101,6 +101,26 @@ public static class TrainingRun
         }
 
         return new TrainingRunResult(tracker.Outcome, curve, last, step, model, stopwatch.Elapsed);
+    }
+
+    /// <summary>The train/test split a run with these settings uses (seed stream 0).</summary>
+    /// <param name="settings">The run.</param>
+    /// <returns>The split.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
+    public static RelationSplit Split(TrainingRunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new RelationDataset(settings.Relation).Split(settings.TrainingFraction, RandomSeed(settings.Seed, 0));
+    }
+
+    /// <summary>The freshly initialized model a run with these settings starts from (seed stream 1), e.g. to replay it elsewhere.</summary>
+    /// <param name="settings">The run.</param>
+    /// <returns>The untrained model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
+    public static RelationAutoencoder<float> InitialModel(TrainingRunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new RelationAutoencoder<float>(settings.Model with { ElementCount = settings.Relation.Size }, RandomSeed(settings.Seed, 1));
     }
 
     internal static int RandomSeed(ulong seed, int stream) => SeedMixer.ToRandomSeed(SeedMixer.Mix(seed, (ulong)(uint)stream));

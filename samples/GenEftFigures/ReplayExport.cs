@@ -1,0 +1,34 @@
+using System.Text.Json;
+using GenEft.Experiments;
+
+/// <summary>
+/// Writes a run's split, initial parameters and optimizer settings as JSON, so that
+/// benchmarks/reference/experiments/geneft_run.py can replay the same run in PyTorch.
+/// </summary>
+internal static class ReplayExport
+{
+    public static void Write(TrainingRunSettings settings, string path)
+    {
+        var split = TrainingRun.Split(settings);
+        var model = TrainingRun.InitialModel(settings);
+        var parameters = model.Parameters.Select(p => new { rows = p.Rows, columns = p.Columns, values = p.ReadOnlySpan.ToArray() }).ToArray();
+        var document = new
+        {
+            n = settings.Relation.Size,
+            dim = model.Config.EmbeddingDimension,
+            depth = model.Config.DecoderDepth,
+            width = model.Config.DecoderWidth,
+            mode = model.Config.Combine.ToString(),
+            eta_enc = settings.Optimizer.EncoderLearningRate,
+            eta_dec = settings.Optimizer.DecoderLearningRate,
+            wd_enc = settings.Optimizer.EncoderWeightDecay,
+            wd_dec = settings.Optimizer.DecoderWeightDecay,
+            budget = settings.Criteria.Budget,
+            eval = settings.EvaluationInterval,
+            train = new { left = split.Train.Left, right = split.Train.Right, label = split.Train.Label },
+            test = new { left = split.Test.Left, right = split.Test.Right, label = split.Test.Label },
+            parameters,
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(document));
+    }
+}
