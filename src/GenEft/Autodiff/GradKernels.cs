@@ -108,7 +108,7 @@ internal static class GradKernels
         ref T ry = ref MemoryMarshal.GetReference(y);
         ref T rdy = ref MemoryMarshal.GetReference(dy);
         ref T rdst = ref MemoryMarshal.GetReference(dst);
-        if (TOp.IsVectorizable && Vector.IsHardwareAccelerated && Vector<T>.IsSupported && n >= Vector<T>.Count)
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && n >= Vector<T>.Count)
         {
             var vs0 = new Vector<T>(s0);
             var vs1 = new Vector<T>(s1);
@@ -142,9 +142,6 @@ internal static class GradKernels
 internal interface IElementwiseGrad<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>Whether <see cref="Invoke(Vector{T}, Vector{T}, Vector{T}, Vector{T}, Vector{T})"/> is implemented.</summary>
-    static virtual bool IsVectorizable => true;
-
     static abstract T Invoke(T x, T y, T dy, T s0, T s1);
 
     static abstract Vector<T> Invoke(Vector<T> x, Vector<T> y, Vector<T> dy, Vector<T> s0, Vector<T> s1);

@@ -28,6 +28,7 @@ internal enum OpKind
     MeanAxis,
     MatMul,
     Linear,
+    LinearTanh,
     GatherRows,
     Concat,
     Reshape,

@@ -8,7 +8,7 @@ public static partial class Ops
     /// <summary>
     /// Mean binary cross-entropy between sigmoid(<paramref name="logits"/>) and <paramref name="targets"/>,
     /// computed stably from the logits as mean(max(z, 0) - z·t + log(1 + exp(-|z|))) (PyTorch's
-    /// <c>BCEWithLogitsLoss</c>, mean reduction). Its gradient is (sigmoid(z) - t) / n.
+    /// <c>BCEWithLogitsLoss</c>, mean reduction). Its gradient is (sigmoid(z) - t) / n, from the sigmoid saved in the forward pass.
     /// </summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="logits">The pre-sigmoid outputs z.</param>
@@ -21,11 +21,15 @@ public static partial class Ops
     {
         var (node, z) = LossNode(OpKind.BinaryCrossEntropyWithLogits, logits, targets, nameof(logits), nameof(targets));
         ReadOnlySpan<T> zs = z.Value.ReadOnlySpan, ts = targets.ReadOnlySpan;
+        Span<T> sigmoid = Node<T>.EnsureScratch(ref node.Scratch0, z.Value.Shape.Dims).Span;
         T sum = T.Zero;
         for (int i = 0; i < zs.Length; i++)
         {
+            // One exp per element serves the loss and the sigmoid that backward needs (saved).
             T zi = zs[i];
-            sum += T.Max(zi, T.Zero) - (zi * ts[i]) + T.LogP1(T.Exp(-T.Abs(zi)));
+            T e = T.Exp(-T.Abs(zi));
+            sum += T.Max(zi, T.Zero) - (zi * ts[i]) + T.LogP1(e);
+            sigmoid[i] = zi >= T.Zero ? T.One / (T.One + e) : e / (T.One + e);
         }
 
         node.Value.Span[0] = sum / T.CreateChecked(zs.Length);
@@ -115,7 +119,7 @@ public static partial class Ops
         switch (node.Kind)
         {
             case OpKind.BinaryCrossEntropyWithLogits:
-                GradKernels.PutElementwise<T, LogisticResidualGrad<T>>(x, node.Target!.ReadOnlySpan, x, dx, scale, T.Zero, acc);
+                GradKernels.PutElementwise<T, ResidualGrad<T>>(node.Scratch0!.ReadOnlySpan, node.Target!.ReadOnlySpan, x, dx, scale, T.Zero, acc); // (σ(z) - t) / n
                 break;
             case OpKind.MeanSquaredError:
                 GradKernels.PutElementwise<T, ResidualGrad<T>>(x, node.Target!.ReadOnlySpan, x, dx, scale + scale, T.Zero, acc);
@@ -127,23 +131,6 @@ public static partial class Ops
                 GradKernels.PutScaled(x, dl + dl, dx, acc); // d Σx²/dx = 2x
                 break;
         }
-    }
-
-    /// <summary>s0 · (σ(x) - t), with y holding the targets t; σ is evaluated without overflow for either sign of x.</summary>
-    private readonly struct LogisticResidualGrad<T> : IElementwiseGrad<T>
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        public static T Invoke(T x, T y, T dy, T s0, T s1)
-        {
-            T e = T.Exp(-T.Abs(x));
-            T sigmoid = x >= T.Zero ? T.One / (T.One + e) : e / (T.One + e);
-            return s0 * (sigmoid - y);
-        }
-
-        public static bool IsVectorizable => false; // Vector<T> has no generic Exp; the logits are few (one per sample).
-
-        public static Vector<T> Invoke(Vector<T> x, Vector<T> y, Vector<T> dy, Vector<T> s0, Vector<T> s1)
-            => throw new System.Diagnostics.UnreachableException();
     }
 
     /// <summary>s0 · (x - t), with y holding the targets t .</summary>

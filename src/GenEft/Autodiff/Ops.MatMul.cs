@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using GenEft.Tensors;
 
 namespace GenEft.Autodiff;
@@ -70,6 +71,19 @@ public static partial class Ops
     /// <exception cref="ArgumentException">A shape does not fit, or the operands are on different tapes.</exception>
     public static Var<T> Linear<T>(Var<T> x, Var<T> weight, Var<T>? bias = null)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => Linear(x, weight, bias, OpKind.Linear);
+
+    /// <summary>
+    /// tanh(x · Wᵀ + bias) as one node (used by the MLP for its tanh hidden layers): the bias is written before
+    /// the GEMM accumulates onto it, tanh runs in place, and backward forms dz = dy ⊙ (1 - y²) and the bias
+    /// gradient Σ dz in one pass, so the layer needs one value buffer and no separate bias or activation passes.
+    /// </summary>
+    internal static Var<T> LinearTanh<T>(Var<T> x, Var<T> weight, Var<T>? bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Linear(x, weight, bias, OpKind.LinearTanh);
+
+    private static Var<T> Linear<T>(Var<T> x, Var<T> weight, Var<T>? bias, OpKind kind)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (nx, nw) = NodesOf(x, weight, nameof(x), nameof(weight));
         Tensor<T> xv = nx.Value, wv = nw.Value;
@@ -93,15 +107,31 @@ public static partial class Ops
             }
         }
 
-        var node = nx.Tape.Record(OpKind.Linear, nx.RequiresGrad || nw.RequiresGrad || (nb?.RequiresGrad ?? false));
+        var node = nx.Tape.Record(kind, nx.RequiresGrad || nw.RequiresGrad || (nb?.RequiresGrad ?? false));
         node.A = nx;
         node.B = nw;
         node.C = nb;
         var y = node.UseOwnedValue([xv.Rows, wv.Rows]);
-        TrustedKernels.Gemm(T.One, xv, false, wv, true, T.Zero, y);
-        if (nb is not null)
+        if (nb is null)
         {
-            Tensor.AddRow(y, nb.Value, y);
+            TrustedKernels.Gemm(T.One, xv, false, wv, true, T.Zero, y);
+        }
+        else
+        {
+            // Rows start as the bias and the GEMM accumulates onto them: no separate bias pass.
+            ReadOnlySpan<T> b = nb.Value.ReadOnlySpan;
+            Span<T> ys = y.Span;
+            for (int offset = 0; offset < ys.Length; offset += b.Length)
+            {
+                b.CopyTo(ys.Slice(offset, b.Length));
+            }
+
+            TrustedKernels.Gemm(T.One, xv, false, wv, true, T.One, y);
+        }
+
+        if (kind == OpKind.LinearTanh)
+        {
+            TanhInto<T>(y.Span, y.Span);
         }
 
         return nx.Tape.Handle(node);
@@ -110,7 +140,7 @@ public static partial class Ops
     internal static void BackwardMatMul<T>(Node<T> node)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (node.Kind == OpKind.Linear)
+        if (node.Kind is OpKind.Linear or OpKind.LinearTanh)
         {
             BackwardLinear(node);
             return;
@@ -178,6 +208,23 @@ public static partial class Ops
         var w = node.B!;
         var bias = node.C;
         var dy = node.Grad!;
+        bool biasDone = false;
+        if (node.Kind == OpKind.LinearTanh)
+        {
+            // dz = dy ⊙ (1 - y²), with the bias gradient Σ_rows dz gathered in the same pass.
+            var dz = Node<T>.EnsureScratch(ref node.Scratch0, node.Value.Shape.Dims);
+            Span<T> db = default;
+            bool accBias = false;
+            if (bias is { RequiresGrad: true })
+            {
+                db = bias.TakeGrad(out accBias).Span;
+                biasDone = true;
+            }
+
+            TanhBackwardWithColumnSums(node.Value.ReadOnlySpan, dy.ReadOnlySpan, dz.Span, db, accBias);
+            dy = dz;
+        }
+
         if (x.RequiresGrad)
         {
             var dx = x.TakeGrad(out bool acc);
@@ -190,10 +237,48 @@ public static partial class Ops
             TrustedKernels.Gemm(T.One, dy, true, x.Value, false, acc ? T.One : T.Zero, dw); // dW = dyᵀ · x
         }
 
-        if (bias is { RequiresGrad: true })
+        if (bias is { RequiresGrad: true } && !biasDone)
         {
             var db = bias.TakeGrad(out bool acc);
             GradKernels.PutColumnSums(dy.ReadOnlySpan, T.One, db.Span, acc); // db = Σ_rows dy
+        }
+    }
+
+    /// <summary>y = tanh(x) (may be in place), with the fast float approximation when T is float.</summary>
+    private static void TanhInto<T>(ReadOnlySpan<T> x, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            FastTanh.Tanh(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+        }
+        else
+        {
+            TensorPrimitives.Tanh(x, y);
+        }
+    }
+
+    /// <summary>dz = dy ⊙ (1 - y²) row by row; when <paramref name="db"/> is not empty, db (=|+=) Σ_rows dz in the same pass.</summary>
+    private static void TanhBackwardWithColumnSums<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dz, Span<T> db, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (db.IsEmpty)
+        {
+            GradKernels.PutElementwise<T, TanhGrad<T>>(y, y, dy, dz, T.Zero, T.Zero, false);
+            return;
+        }
+
+        int width = db.Length;
+        if (!accumulate)
+        {
+            db.Clear();
+        }
+
+        for (int offset = 0; offset < y.Length; offset += width)
+        {
+            var row = dz.Slice(offset, width);
+            GradKernels.PutElementwise<T, TanhGrad<T>>(y.Slice(offset, width), y.Slice(offset, width), dy.Slice(offset, width), row, T.Zero, T.Zero, false);
+            TensorPrimitives.Add(db, row, db);
         }
     }
 }

@@ -193,7 +193,7 @@ public sealed class Tape<T>
             case OpKind.Sum or OpKind.Mean or OpKind.SumAxis or OpKind.MeanAxis:
                 Ops.BackwardReduction(node);
                 break;
-            case OpKind.MatMul or OpKind.Linear:
+            case OpKind.MatMul or OpKind.Linear or OpKind.LinearTanh:
                 Ops.BackwardMatMul(node);
                 break;
             case OpKind.GatherRows or OpKind.Concat or OpKind.Reshape or OpKind.NormalizeLastAxis:

@@ -73,7 +73,53 @@ public class Adam<T> : Optimizer<T>
 
         Span<T> p = parameter.Value.Span, m = _m[index].Span, v = _v[index].Span;
         ReadOnlySpan<T> grad = parameter.Grad.ReadOnlySpan;
-        for (int i = 0; i < p.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            // The same IEEE operations in the same order as the scalar loop below, a vector at a time.
+            var vb1 = new Vector<T>(b1);
+            var vb2 = new Vector<T>(b2);
+            var vOneMinusB1 = new Vector<T>(oneMinusB1);
+            var vOneMinusB2 = new Vector<T>(oneMinusB2);
+            var vSqrtBc2 = new Vector<T>(sqrtBc2);
+            var vEps = new Vector<T>(eps);
+            var vNegStep = new Vector<T>(-stepSize);
+            var vWd = new Vector<T>(wd);
+            var vL1 = new Vector<T>(l1);
+            var vDecay = new Vector<T>(decay);
+            for (; i <= p.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var pv = new Vector<T>(p.Slice(i));
+                var g = new Vector<T>(grad.Slice(i));
+                if (wd != T.Zero)
+                {
+                    g += vWd * pv;
+                }
+
+                if (l1 != T.Zero)
+                {
+                    g += Vector.ConditionalSelect(
+                        Vector.GreaterThan(pv, Vector<T>.Zero),
+                        vL1,
+                        Vector.ConditionalSelect(Vector.LessThan(pv, Vector<T>.Zero), -vL1, Vector<T>.Zero));
+                }
+
+                if (decoupled)
+                {
+                    pv *= vDecay;
+                }
+
+                var mv = (new Vector<T>(m.Slice(i)) * vb1) + (g * vOneMinusB1);
+                var vv = (new Vector<T>(v.Slice(i)) * vb2) + (vOneMinusB2 * g * g);
+                var denom = (Vector.SquareRoot(vv) / vSqrtBc2) + vEps;
+                pv += vNegStep * (mv / denom);
+                mv.CopyTo(m.Slice(i));
+                vv.CopyTo(v.Slice(i));
+                pv.CopyTo(p.Slice(i));
+            }
+        }
+
+        for (; i < p.Length; i++)
         {
             T g = RegularizedGradient(grad[i], p[i], wd, l1);
             if (decoupled)

@@ -67,10 +67,20 @@ public sealed class Mlp<T> : Module<T>
     {
         for (int i = 0; i < _layers.Length; i++)
         {
-            x = _layers[i].Forward(x);
-            if (i < _layers.Length - 1)
+            var layer = _layers[i];
+            if (i == _layers.Length - 1)
             {
-                x = Activations.Apply(Activation, x);
+                x = layer.Forward(x);
+            }
+            else if (Activation == Activation.Tanh)
+            {
+                // One fused node: bias, GEMM and tanh forward; tanh and bias gradients in one backward pass.
+                var tape = x.Tape;
+                x = Ops.LinearTanh(x, layer.Weight.On(tape), layer.Bias?.On(tape));
+            }
+            else
+            {
+                x = Activations.Apply(Activation, layer.Forward(x));
             }
         }
 

@@ -158,10 +158,12 @@ public sealed class OpGradientTests
         if (withBias)
         {
             Check([x, w, b], v => Ops.Linear(v[0], v[1], v[2]), seed);
+            Check([x, w, b], v => Ops.LinearTanh(v[0], v[1], v[2]), seed);
         }
         else
         {
             Check([x, w], v => Ops.Linear(v[0], v[1]), seed);
+            Check([x, w], v => Ops.LinearTanh(v[0], v[1], null), seed);
         }
     }
 
