@@ -22,13 +22,18 @@ public static partial class Ops
         var (node, z) = LossNode(OpKind.BinaryCrossEntropyWithLogits, logits, targets, nameof(logits), nameof(targets));
         ReadOnlySpan<T> zs = z.Value.ReadOnlySpan, ts = targets.ReadOnlySpan;
         Span<T> sigmoid = Node<T>.EnsureScratch(ref node.Scratch0, z.Value.Shape.Dims).Span;
+        Span<T> softplus = Node<T>.EnsureScratch(ref node.Scratch1, z.Value.Shape.Dims).Span;
+
+        // e = exp(-|z|) and log(1 + e), vectorized; e also gives the sigmoid that backward needs (saved).
+        TensorPrimitives.Abs(zs, softplus);
+        TensorPrimitives.Negate(softplus, softplus);
+        TensorPrimitives.Exp(softplus, sigmoid);
+        TensorPrimitives.LogP1(sigmoid, softplus);
         T sum = T.Zero;
         for (int i = 0; i < zs.Length; i++)
         {
-            // One exp per element serves the loss and the sigmoid that backward needs (saved).
-            T zi = zs[i];
-            T e = T.Exp(-T.Abs(zi));
-            sum += T.Max(zi, T.Zero) - (zi * ts[i]) + T.LogP1(e);
+            T zi = zs[i], e = sigmoid[i];
+            sum += T.Max(zi, T.Zero) - (zi * ts[i]) + softplus[i];
             sigmoid[i] = zi >= T.Zero ? T.One / (T.One + e) : e / (T.One + e);
         }
 

@@ -94,7 +94,7 @@ public static partial class Ops
             ReadOnlySpan<T> s = src.ReadOnlySpan;
             for (int r = 0; r < rows; r++)
             {
-                s.Slice(r * w, w).CopyTo(dst.Slice((r * total) + column, w));
+                GradKernels.PutRow(s.Slice(r * w, w), dst.Slice((r * total) + column, w), false);
             }
 
             column += w;
@@ -203,7 +203,7 @@ public static partial class Ops
                         Span<T> dp = part.TakeGrad(out bool acc).Span;
                         for (int r = 0; r < rows; r++)
                         {
-                            GradKernels.Put(dy.Slice((r * total) + column, w), dp.Slice(r * w, w), acc);
+                            GradKernels.PutRow(dy.Slice((r * total) + column, w), dp.Slice(r * w, w), acc);
                         }
                     }
 

@@ -47,7 +47,7 @@ internal static class TrustedKernels
                 throw new ArgumentOutOfRangeException(indicesName, index, $"Index {i} is {index}; indices must be in [0, {rows}).");
             }
 
-            src.Slice(index * width, width).CopyTo(dst.Slice(i * width, width));
+            GradKernels.PutRow(src.Slice(index * width, width), dst.Slice(i * width, width), false);
         }
     }
 
@@ -60,8 +60,7 @@ internal static class TrustedKernels
         Span<T> dst = destination.Span;
         for (int i = 0; i < indices.Length; i++)
         {
-            Span<T> row = dst.Slice(indices[i] * width, width);
-            TensorPrimitives.Add(row, src.Slice(i * width, width), row);
+            GradKernels.PutRow(src.Slice(i * width, width), dst.Slice(indices[i] * width, width), true);
         }
     }
 
