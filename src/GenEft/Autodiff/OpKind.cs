@@ -32,6 +32,7 @@ internal enum OpKind
     GatherRows,
     Concat,
     Reshape,
+    Transpose,
     NormalizeLastAxis,
     BinaryCrossEntropyWithLogits,
     MeanSquaredError,

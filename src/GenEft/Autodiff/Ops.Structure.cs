@@ -131,6 +131,48 @@ public static partial class Ops
         return a.Tape.Handle(node);
     }
 
+    /// <summary>Swaps the last two axes: a matrix transpose for rank 2, a transpose of every matrix of a rank-3 batch.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="x">[m, n] or [batch, m, n].</param>
+    /// <returns>[n, m] or [batch, n, m].</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is not rank 2 or 3, or is default.</exception>
+    public static Var<T> Transpose<T>(Var<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var a = NodeOf(x, nameof(x));
+        var shape = a.Value.Shape;
+        if (shape.Rank is not (2 or 3))
+        {
+            throw new ArgumentException($"x must be rank 2 or 3; it has shape {shape}.", nameof(x));
+        }
+
+        var node = Record(OpKind.Transpose, a);
+        int m = shape.Dims[shape.Rank - 2], n = shape.Dims[shape.Rank - 1];
+        var y = shape.Rank == 2 ? node.UseOwnedValue([n, m]) : node.UseOwnedValue([shape.Dims[0], n, m]);
+        TransposeLastTwo(a.Value.ReadOnlySpan, m, n, y.Span, false);
+        return a.Tape.Handle(node);
+    }
+
+    /// <summary>dst (=|+=) the transpose of every [m, n] matrix in src.</summary>
+    private static void TransposeLastTwo<T>(ReadOnlySpan<T> src, int m, int n, Span<T> dst, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int size = m * n;
+        for (int offset = 0; offset < src.Length; offset += size)
+        {
+            var s = src.Slice(offset, size);
+            var d = dst.Slice(offset, size);
+            for (int i = 0; i < m; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    T v = s[(i * n) + j];
+                    d[(j * m) + i] = accumulate ? d[(j * m) + i] + v : v;
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// x / max(‖x‖, epsilon) along the last axis: every row scaled to unit Euclidean norm (PyTorch's
     /// <c>F.normalize</c>); rows shorter than <paramref name="epsilon"/> are divided by epsilon instead.
@@ -208,6 +250,20 @@ public static partial class Ops
                     }
 
                     column += w;
+                }
+
+                break;
+            }
+
+            case OpKind.Transpose:
+            {
+                var a = node.A!;
+                if (a.RequiresGrad)
+                {
+                    // y = xᵀ per matrix, so dx = dyᵀ: transpose the [n, m] gradient matrices back.
+                    int rank = node.Value.Rank;
+                    int n = node.Value.Shape.Dims[rank - 2], m = node.Value.Shape.Dims[rank - 1];
+                    TransposeLastTwo(dy, n, m, a.TakeGrad(out bool acc).Span, acc);
                 }
 
                 break;

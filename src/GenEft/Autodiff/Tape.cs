@@ -196,7 +196,7 @@ public sealed class Tape<T>
             case OpKind.MatMul or OpKind.Linear or OpKind.LinearTanh:
                 Ops.BackwardMatMul(node);
                 break;
-            case OpKind.GatherRows or OpKind.Concat or OpKind.Reshape or OpKind.NormalizeLastAxis:
+            case OpKind.GatherRows or OpKind.Concat or OpKind.Reshape or OpKind.Transpose or OpKind.NormalizeLastAxis:
                 Ops.BackwardStructure(node);
                 break;
             case OpKind.BinaryCrossEntropyWithLogits or OpKind.MeanSquaredError or OpKind.L1Penalty or OpKind.L2Penalty:

@@ -201,6 +201,16 @@ public sealed class OpGradientTests
     }
 
     [Property(MaxTest = Cases)]
+    public void Transpose_gradient_matches_finite_differences(int d0, int r, int c, bool rank3, int seed)
+    {
+        var rng = new Random(seed);
+        int[] dims = rank3 ? [Size(d0, 3), Size(r, 5), Size(c, 7)] : [Size(r, 5), Size(c, 7)];
+        var x = Random(rng, -1, 1, dims);
+        Check([x], v => Ops.Transpose(v[0]), seed);
+        Check([x], v => Ops.MatMul(Ops.Transpose(v[0]), v[0]), seed);
+    }
+
+    [Property(MaxTest = Cases)]
     public void NormalizeLastAxis_gradient_matches_finite_differences(int d0, int d1, int c, int seed)
     {
         var rng = new Random(seed);
