@@ -3,7 +3,7 @@ namespace GenEft.Statics;
 /// <summary>
 /// Exact description lengths b = log2 C, C the number of relations in a class (GenEFT Section III: "for graphs
 /// sampled uniformly from a class, b = log2 C"), computed in log space so n up to 10^6 never overflows.
-/// The orbit form b = log2(n! / |Aut(G)|) for one concrete relation is in OrbitDescriptionLength.
+/// The orbit form b = log2(n! / |Aut(G)|) for one concrete relation is <see cref="OrbitDescriptionLength"/>.
 /// </summary>
 public static class ExactDescriptionLength
 {
