@@ -15,7 +15,7 @@ namespace GenEft.Statics;
 /// </para>
 /// <para>
 /// Cost: building is proportional to the number of down-sets (at most <c>maxDownSets</c> in all; components of
-/// at most 64 elements); a draw costs O(sum over components of size x width) dictionary look-ups. An instance keeps
+/// at most 63 elements); a draw costs O(sum over components of size x width) hash look-ups. An instance keeps
 /// scratch buffers, so use one instance per thread.
 /// </para>
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class LinearExtensionSampler
     /// <param name="maxDownSets">Cap on the total number of down-sets counted, &gt;= 1.</param>
     /// <exception cref="ArgumentNullException"><paramref name="strictPartialOrder"/> is null.</exception>
     /// <exception cref="ArgumentException">The relation is not a strict partial order, a connected component has more
-    /// than 64 elements, or the down-sets exceed <paramref name="maxDownSets"/> (the poset is too wide for exact counting).</exception>
+    /// than 63 elements, or the down-sets exceed <paramref name="maxDownSets"/> (the poset is too wide for exact counting).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDownSets"/> &lt; 1.</exception>
     public LinearExtensionSampler(Relation strictPartialOrder, int maxDownSets = DefaultMaxDownSets)
     {
@@ -48,8 +48,8 @@ public sealed class LinearExtensionSampler
         double logCount = LogCombinatorics.LogFactorial(Size);
         for (int c = 0; c < groups.Count; c++)
         {
-            if (groups[c].Length > 64)
-                throw new ArgumentException($"A comparability component has {groups[c].Length} > 64 elements.", nameof(strictPartialOrder));
+            if (groups[c].Length > 63)
+                throw new ArgumentException($"A comparability component has {groups[c].Length} > 63 elements.", nameof(strictPartialOrder));
             _components[c] = new Component(groups[c], strictPartialOrder, ref budget);
             logCount += _components[c].LogCount - LogCombinatorics.LogFactorial(groups[c].Length);
         }
@@ -77,7 +77,7 @@ public sealed class LinearExtensionSampler
         if (positions.Length != Size)
             throw new ArgumentException($"Expected length {Size}, got {positions.Length}.", nameof(positions));
         foreach (var component in _components) component.Draw(random);
-        random.Shuffle(_slots);
+        if (_components.Length > 1) random.Shuffle(_slots);
         Array.Clear(_cursor);
         for (int p = 0; p < Size; p++)
         {
@@ -103,8 +103,9 @@ public sealed class LinearExtensionSampler
     {
         private readonly ulong[] _predecessors;
         private readonly ulong[] _successors;
-        private readonly Dictionary<ulong, double> _extensions;
+        private readonly DownSetTable _extensions;
         private readonly ulong _full;
+        private readonly ulong _fullMaximal;
 
         public Component(int[] elements, Relation order, ref int budget)
         {
@@ -116,9 +117,12 @@ public sealed class LinearExtensionSampler
             for (int a = 0; a < s; a++)
                 for (int b = 0; b < s; b++)
                     if (order.Get(elements[b], elements[a])) { _predecessors[a] |= 1UL << b; _successors[b] |= 1UL << a; }
-            _full = s == 64 ? ulong.MaxValue : (1UL << s) - 1;
-            _extensions = new Dictionary<ulong, double> { [0] = 1 };
-            if (s == 1) { LogCount = 0; _extensions[1] = 1; return; }
+            _full = (1UL << s) - 1;
+            for (int a = 0; a < s; a++) if (_successors[a] == 0) _fullMaximal |= 1UL << a;
+            _extensions = new DownSetTable();
+            _extensions.Add(0, 1);
+            // Breadth-first over the down-set lattice, one layer (down-set size) at a time, so every count is final
+            // before it is pushed upwards.
             var layer = new List<ulong> { 0 };
             for (int size = 0; size < s; size++)
             {
@@ -128,15 +132,13 @@ public sealed class LinearExtensionSampler
                     double e = _extensions[down];
                     for (ulong free = _full & ~down; free != 0; free &= free - 1)
                     {
-                        int a = BitOperations.TrailingZeroCount(free);
+                        int a = System.Numerics.BitOperations.TrailingZeroCount(free);
                         if ((_predecessors[a] & ~down) != 0) continue;
                         ulong up = down | 1UL << a;
-                        if (_extensions.TryGetValue(up, out double old)) _extensions[up] = old + e;
-                        else
+                        if (_extensions.Add(up, e))
                         {
                             if (--budget < 0)
                                 throw new ArgumentException("The poset has too many down-sets for exact counting.", nameof(order));
-                            _extensions[up] = e;
                             next.Add(up);
                         }
                     }
@@ -155,21 +157,29 @@ public sealed class LinearExtensionSampler
 
         public void Draw(Random random)
         {
-            ulong down = _full;
+            ulong down = _full, maximal = _fullMaximal;
+            double count = _extensions[_full];
             for (int t = Elements.Length - 1; t >= 0; t--)
             {
-                double target = random.NextDouble() * _extensions[down];
+                double target = random.NextDouble() * count;
                 int chosen = -1;
-                for (ulong candidates = down; candidates != 0; candidates &= candidates - 1)
+                for (ulong candidates = maximal; candidates != 0; candidates &= candidates - 1)
                 {
-                    int a = BitOperations.TrailingZeroCount(candidates);
-                    if ((_successors[a] & down) != 0) continue;
-                    chosen = a;
-                    target -= _extensions[down & ~(1UL << a)];
+                    chosen = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+                    // e(D) = sum over maximal x of e(D \ x); the chosen child's count is the next step's total.
+                    count = _extensions[down & ~(1UL << chosen)];
+                    target -= count;
                     if (target < 0) break;
                 }
                 Order[t] = chosen;
                 down &= ~(1UL << chosen);
+                maximal &= ~(1UL << chosen);
+                // Removing x can only make its predecessors maximal.
+                for (ulong p = _predecessors[chosen]; p != 0; p &= p - 1)
+                {
+                    int a = System.Numerics.BitOperations.TrailingZeroCount(p);
+                    if ((_successors[a] & down) == 0) maximal |= 1UL << a;
+                }
             }
         }
     }
