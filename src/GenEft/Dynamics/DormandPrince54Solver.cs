@@ -21,6 +21,9 @@ public sealed class DormandPrince54Solver : IOdeSolver
     private const double Beta = 0.04;
     private const double Alpha = 0.2 - (0.75 * Beta);
 
+    // The previous error enters the controller floored at 1e-4, as in DOPRI5, so one tiny error cannot inflate the next step.
+    private static readonly double LogMinPreviousError = Math.Log(1e-4);
+
     private readonly StepEventProcessor eventProcessor = new();
     private double[] y = [], yNew = [], k1 = [], k2 = [], k3 = [], k4 = [], k5 = [], k6 = [], k7 = [];
     private double[] q1 = [], q2 = [], q3 = [], q4 = [];
@@ -99,7 +102,7 @@ public sealed class DormandPrince54Solver : IOdeSolver
         }
 
         double h = InitialStep > 0 ? InitialStep : SelectInitialStep(system, t, tEnd - t, n, ref evaluations);
-        double previousError = 1e-4;
+        double logPreviousError = LogMinPreviousError;
         var status = OdeStatus.Completed;
         int terminalEvent = -1;
 
@@ -136,15 +139,16 @@ public sealed class DormandPrince54Solver : IOdeSolver
                 if (error <= 1)
                 {
                     accepted = true;
+                    double logError = Math.Log(error);
                     double factor = error == 0
                         ? MaxFactor
-                        : Math.Clamp(Safety * Math.Pow(error, -Alpha) * Math.Pow(previousError, Beta), MinFactor, MaxFactor);
+                        : Math.Clamp(Safety * Math.Exp((-Alpha * logError) + (Beta * logPreviousError)), MinFactor, MaxFactor);
                     if (rejectedThisStep)
                     {
                         factor = Math.Min(1.0, factor);
                     }
 
-                    previousError = Math.Max(error, 1e-4);
+                    logPreviousError = Math.Max(logError, LogMinPreviousError);
                     h = hStep * factor;
                     steps++;
                     denseCoefficientsValid = false;
