@@ -189,20 +189,21 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
     private static void RunKernel(
         int rows, int vectors, int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile, T* c, nint rsC, T alpha, T beta)
     {
-        switch (rows * 4 + vectors)
+        // Tiles of fewer than 8 accumulators split k over independent chains to hide the FMA latency.
+        switch ((rows * 4) + vectors)
         {
-            case 8 * 4 + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 8 * 4 + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 8 * 4 + 1: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 4 * 4 + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 4 * 4 + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 4 * 4 + 1: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 2 * 4 + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count2, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 2 * 4 + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count2, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 2 * 4 + 1: GemmMicroKernel.Run<T, TVec, TSimd, Count2, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 1 * 4 + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count1, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case 1 * 4 + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count1, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            default: GemmMicroKernel.Run<T, TVec, TSimd, Count1, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (8 * 4) + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (8 * 4) + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (8 * 4) + 1: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (4 * 4) + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (4 * 4) + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (4 * 4) + 1: GemmSmallTileKernel.Run<T, TVec, TSimd, Count4, Count1, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (2 * 4) + 3: GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count3, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (2 * 4) + 2: GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count2, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (2 * 4) + 1: GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count1, Count4>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (1 * 4) + 3: GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count3, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (1 * 4) + 2: GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count2, Count4>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            default: GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count1, Count4>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
         }
     }
 

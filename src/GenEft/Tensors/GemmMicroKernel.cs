@@ -400,7 +400,7 @@ internal static unsafe class GemmMicroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Update<T, TVec, TSimd>(T* c, TVec sum, TVec alpha, TVec beta, bool readC)
+    internal static void Update<T, TVec, TSimd>(T* c, TVec sum, TVec alpha, TVec beta, bool readC)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVec : unmanaged
         where TSimd : ISimd<TVec, T>
