@@ -55,7 +55,7 @@ public static partial class Ops
         node.Flag0 = transposeA;
         node.Flag1 = transposeB;
         var c = batch == 0 ? node.UseOwnedValue([m, n]) : node.UseOwnedValue([batch, m, n]);
-        TrustedKernels.Gemm(T.One, av, transposeA, bv, transposeB, T.Zero, c);
+        Tensor.Gemm(T.One, av, transposeA, bv, transposeB, T.Zero, c);
         return na.Tape.Handle(node);
     }
 
@@ -114,7 +114,7 @@ public static partial class Ops
         var y = node.UseOwnedValue([xv.Rows, wv.Rows]);
         if (nb is null)
         {
-            TrustedKernels.Gemm(T.One, xv, false, wv, true, T.Zero, y);
+            Tensor.Gemm(T.One, xv, false, wv, true, T.Zero, y);
         }
         else
         {
@@ -126,7 +126,7 @@ public static partial class Ops
                 b.CopyTo(ys.Slice(offset, b.Length));
             }
 
-            TrustedKernels.Gemm(T.One, xv, false, wv, true, T.One, y);
+            Tensor.Gemm(T.One, xv, false, wv, true, T.One, y);
         }
 
         if (kind == OpKind.LinearTanh)
@@ -185,14 +185,14 @@ public static partial class Ops
         bool batched = p.Rank == 3 || q.Rank == 3;
         if (!batched || grad.Rank == 3)
         {
-            TrustedKernels.Gemm(T.One, p, tp, q, tq, acc ? T.One : T.Zero, grad);
+            Tensor.Gemm(T.One, p, tp, q, tq, acc ? T.One : T.Zero, grad);
             return;
         }
 
         int batch = p.Rank == 3 ? p.Shape.Dims[0] : q.Shape.Dims[0];
         int rows = grad.Rows, cols = grad.Columns, size = rows * cols;
         var partial = Node<T>.EnsureScratch(ref node.Scratch0, [batch, rows, cols]);
-        TrustedKernels.Gemm(T.One, p, tp, q, tq, T.Zero, partial);
+        Tensor.Gemm(T.One, p, tp, q, tq, T.Zero, partial);
         ReadOnlySpan<T> parts = partial.ReadOnlySpan;
         Span<T> g = grad.Span;
         for (int i = 0; i < batch; i++)
@@ -228,13 +228,13 @@ public static partial class Ops
         if (x.RequiresGrad)
         {
             var dx = x.TakeGrad(out bool acc);
-            TrustedKernels.Gemm(T.One, dy, false, w.Value, false, acc ? T.One : T.Zero, dx); // dx = dy · W
+            Tensor.Gemm(T.One, dy, false, w.Value, false, acc ? T.One : T.Zero, dx); // dx = dy · W
         }
 
         if (w.RequiresGrad)
         {
             var dw = w.TakeGrad(out bool acc);
-            TrustedKernels.Gemm(T.One, dy, true, x.Value, false, acc ? T.One : T.Zero, dw); // dW = dyᵀ · x
+            Tensor.Gemm(T.One, dy, true, x.Value, false, acc ? T.One : T.Zero, dw); // dW = dyᵀ · x
         }
 
         if (bias is { RequiresGrad: true } && !biasDone)

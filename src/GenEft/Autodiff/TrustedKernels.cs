@@ -5,33 +5,14 @@ namespace GenEft.Autodiff;
 
 /// <summary>
 /// Shape-trusted versions of tensor operations for the tape, whose ops have already validated shapes when
-/// they were recorded. The public <see cref="Tensor"/> entry points re-validate by building a
-/// <see cref="TensorShape"/> (an array allocation per call), which would break the allocation-free training
-/// step; these go straight to the span kernels.
+/// they were recorded. The public <see cref="Tensor"/> gather, scatter and axis-reduction entry points
+/// re-validate by building a <see cref="TensorShape"/> (an array allocation per call), which would break the
+/// allocation-free training step. (GEMM goes through the public <see cref="Tensor.Gemm{T}"/>, which
+/// validates without allocating.)
 /// </summary>
 /// <remarks>Could move into GenEft.Tensors once its public checks compare dimensions without allocating.</remarks>
 internal static class TrustedKernels
 {
-    /// <summary>c = alpha · op(a) · op(b) + beta · c, batched over a leading axis when a rank-3 operand is present (a rank-2 operand is shared).</summary>
-    public static void Gemm<T>(T alpha, Tensor<T> a, bool transposeA, Tensor<T> b, bool transposeB, T beta, Tensor<T> c)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int aRows = a.Shape.Dims[a.Rank - 2], aCols = a.Columns;
-        int bCols = b.Columns;
-        int m = transposeA ? aCols : aRows, k = transposeA ? aRows : aCols;
-        int n = c.Columns;
-        int batch = c.Rank == 3 ? c.Shape.Dims[0] : 1;
-        int strideA = a.Rank == 3 ? m * k : 0, strideB = b.Rank == 3 ? k * n : 0;
-        for (int i = 0; i < batch; i++)
-        {
-            GemmKernel.Gemm(
-                transposeA, transposeB, m, n, k, alpha,
-                a.ReadOnlySpan.Slice(i * strideA, m * k), aCols,
-                b.ReadOnlySpan.Slice(i * strideB, k * n), bCols,
-                beta, c.Span.Slice(i * m * n, m * n), n);
-        }
-    }
-
     /// <summary>destination[i, :] = table[indices[i], :]; indices are checked.</summary>
     public static void GatherRows<T>(Tensor<T> table, ReadOnlySpan<int> indices, Tensor<T> destination, string indicesName)
         where T : unmanaged, IFloatingPointIeee754<T>
