@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using GenEft.Tensors.Simd;
 
 namespace GenEft.Tensors;
@@ -104,6 +105,7 @@ internal static unsafe class GemmDot<T, TVec, TSimd>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Write(T* cij, T sum, T alpha, T beta, bool readC) =>
         *cij = readC ? (alpha * sum) + (beta * *cij) : alpha * sum;
 }

@@ -81,7 +81,8 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
         bool packAllB = large || csB != 1;
 
         // kc: as deep as L1 allows for a B micro-panel, then evened out so the last block is not a sliver.
-        int kcMax = Math.Clamp(L1PanelBytes / (nr * sizeof(T)), 64, 512);
+        // A single tile row never reuses a B micro-panel, so it is not worth a k cut.
+        int kcMax = m <= mr ? k : Math.Clamp(L1PanelBytes / (nr * sizeof(T)), 64, 512);
         int kBlocks = (k + kcMax - 1) / kcMax;
         int kc = (k + kBlocks - 1) / kBlocks;
         int ncMax = ColumnBlockPanels * nr;
@@ -105,7 +106,7 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
                     int cols = Math.Min(nr, nb - (jp * nr));
                     if (packAllB || cols < nr)
                     {
-                        PackB(kb, cols, bBlock + (jp * nr * csB), rsB, csB, packedB + (jp * kb * nr), nr);
+                        PackB(kb, cols, bBlock + (jp * nr * csB), rsB, csB, packedB + (jp * kb * nr), RoundUp(cols, width));
                     }
                 }
 
@@ -127,8 +128,9 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
                         nint rsBp;
                         if (packAllB || cols < nr)
                         {
+                            // A partial panel is packed only as wide as the vectors that cover it.
                             bPanel = packedB + (jp * kb * nr);
-                            rsBp = nr;
+                            rsBp = RoundUp(cols, width);
                         }
                         else
                         {
@@ -138,6 +140,9 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
 
                         int vectors = (cols + width - 1) / width;
                         T* cPanel = c + (ic * rsC) + ((jc + j0) * csC);
+
+                        // The kernel updates C from registers when the tile is whole vectors of a unit-stride row.
+                        bool directC = csC == 1 && cols == vectors * width;
                         int i = 0;
                         while (i < mb)
                         {
@@ -158,8 +163,16 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
                                 csT = csAb;
                             }
 
-                            RunKernel(rows, vectors, kb, aTile, rsT, csT, bPanel, rsBp, tile);
-                            WriteTile(tile, rows, cols, alpha, betaBlock, cPanel + (i * rsC), rsC, csC);
+                            if (directC)
+                            {
+                                RunKernel(rows, vectors, kb, aTile, rsT, csT, bPanel, rsBp, tile, cPanel + (i * rsC), rsC, alpha, betaBlock);
+                            }
+                            else
+                            {
+                                RunKernel(rows, vectors, kb, aTile, rsT, csT, bPanel, rsBp, tile, null, 0, alpha, betaBlock);
+                                WriteTile(tile, rows, cols, alpha, betaBlock, cPanel + (i * rsC), rsC, csC);
+                            }
+
                             i += rows;
                         }
                     }
@@ -173,22 +186,24 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
     private static int TileHeight(int left, int mr) =>
         left >= mr ? mr : left >= 4 ? 4 : left >= 2 ? 2 : 1;
 
-    private static void RunKernel(int rows, int vectors, int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile)
+    private static void RunKernel(
+        int rows, int vectors, int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile, T* c, nint rsC, T alpha, T beta)
     {
-        switch (rows * 4 + vectors)
+        // Tiles of fewer than 8 accumulators split k over independent chains to hide the FMA latency.
+        switch ((rows * 4) + vectors)
         {
-            case 8 * 4 + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count3>(k, a, rsA, csA, b, rsB, tile); break;
-            case 8 * 4 + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count2>(k, a, rsA, csA, b, rsB, tile); break;
-            case 8 * 4 + 1: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count1>(k, a, rsA, csA, b, rsB, tile); break;
-            case 4 * 4 + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count3>(k, a, rsA, csA, b, rsB, tile); break;
-            case 4 * 4 + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count2>(k, a, rsA, csA, b, rsB, tile); break;
-            case 4 * 4 + 1: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count1>(k, a, rsA, csA, b, rsB, tile); break;
-            case 2 * 4 + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count2, Count3>(k, a, rsA, csA, b, rsB, tile); break;
-            case 2 * 4 + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count2, Count2>(k, a, rsA, csA, b, rsB, tile); break;
-            case 2 * 4 + 1: GemmMicroKernel.Run<T, TVec, TSimd, Count2, Count1>(k, a, rsA, csA, b, rsB, tile); break;
-            case 1 * 4 + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count1, Count3>(k, a, rsA, csA, b, rsB, tile); break;
-            case 1 * 4 + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count1, Count2>(k, a, rsA, csA, b, rsB, tile); break;
-            default: GemmMicroKernel.Run<T, TVec, TSimd, Count1, Count1>(k, a, rsA, csA, b, rsB, tile); break;
+            case (8 * 4) + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (8 * 4) + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (8 * 4) + 1: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (4 * 4) + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (4 * 4) + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (4 * 4) + 1: GemmSmallTileKernel.Run<T, TVec, TSimd, Count4, Count1, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (2 * 4) + 3: GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count3, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (2 * 4) + 2: GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count2, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (2 * 4) + 1: GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count1, Count4>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (1 * 4) + 3: GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count3, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (1 * 4) + 2: GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count2, Count4>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            default: GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count1, Count4>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
         }
     }
 
@@ -226,31 +241,33 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
         }
     }
 
-    /// <summary>Copies a kb x cols block of B into a row-major panel of width nr, zero padding the missing columns.</summary>
-    private static void PackB(int kb, int cols, T* b, nint rsB, nint csB, T* panel, int nr)
+    /// <summary>Copies a kb x cols block of B into a row-major panel of width panelWidth (a multiple of the vector width), zero padding the missing columns.</summary>
+    private static void PackB(int kb, int cols, T* b, nint rsB, nint csB, T* panel, int panelWidth)
     {
         int width = TSimd.Count;
+        int full = cols / width * width;
         for (int p = 0; p < kb; p++)
         {
             T* src = b + (p * rsB);
-            T* dst = panel + (p * nr);
+            T* dst = panel + (p * panelWidth);
             int j = 0;
             if (csB == 1)
             {
-                for (; j + width <= cols; j += width)
+                for (; j < full; j += width)
                 {
                     TSimd.Store(dst + j, TSimd.Load(src + j));
                 }
             }
 
+            if (full < panelWidth)
+            {
+                // Zero the last vector first, then fill in its valid columns.
+                TSimd.Store(dst + full, TSimd.Zero);
+            }
+
             for (; j < cols; j++)
             {
                 dst[j] = src[j * csB];
-            }
-
-            for (; j < nr; j++)
-            {
-                dst[j] = T.Zero;
             }
         }
     }

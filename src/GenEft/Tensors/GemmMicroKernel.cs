@@ -26,9 +26,15 @@ internal static unsafe class GemmMicroKernel
     /// <param name="csA">A's step along k.</param>
     /// <param name="b">Row 0 of a B panel with TVectors · width contiguous columns per row.</param>
     /// <param name="rsB">B's row stride (the panel width when packed, ldb when read in place).</param>
-    /// <param name="tile">Destination accumulators.</param>
+    /// <param name="tile">Destination accumulators, used when <paramref name="c"/> is null.</param>
+    /// <param name="c">When not null, the C tile (unit column stride, all TVectors · width columns valid) updated
+    /// in place as c = alpha · sum + beta · c (beta = 0 never reads c), saving the round trip through tile.</param>
+    /// <param name="rsC">C's row stride.</param>
+    /// <param name="alpha">Scale of the product.</param>
+    /// <param name="beta">Scale of the existing C.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<T, TVec, TSimd, TRows, TVectors>(int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile)
+    public static void Run<T, TVec, TSimd, TRows, TVectors>(
+        int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile, T* c, nint rsC, T alpha, T beta)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVec : unmanaged
         where TSimd : ISimd<TVec, T>
@@ -198,6 +204,106 @@ internal static unsafe class GemmMicroKernel
             b += rsB;
         }
 
+        if (c != null)
+        {
+            TVec alphaV = TSimd.Broadcast(alpha), betaV = TSimd.Broadcast(beta);
+            bool readC = !T.IsZero(beta);
+            Update<T, TVec, TSimd>(c, c00, alphaV, betaV, readC);
+            if (TVectors.Value > 1)
+            {
+                Update<T, TVec, TSimd>(c + width, c01, alphaV, betaV, readC);
+            }
+            if (TVectors.Value > 2)
+            {
+                Update<T, TVec, TSimd>(c + (2 * width), c02, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 1)
+            {
+                Update<T, TVec, TSimd>(c + rsC, c10, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 1 && TVectors.Value > 1)
+            {
+                Update<T, TVec, TSimd>(c + rsC + width, c11, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 1 && TVectors.Value > 2)
+            {
+                Update<T, TVec, TSimd>(c + rsC + (2 * width), c12, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 2)
+            {
+                Update<T, TVec, TSimd>(c + (2 * rsC), c20, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 2 && TVectors.Value > 1)
+            {
+                Update<T, TVec, TSimd>(c + (2 * rsC) + width, c21, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 2 && TVectors.Value > 2)
+            {
+                Update<T, TVec, TSimd>(c + (2 * rsC) + (2 * width), c22, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 3)
+            {
+                Update<T, TVec, TSimd>(c + (3 * rsC), c30, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 3 && TVectors.Value > 1)
+            {
+                Update<T, TVec, TSimd>(c + (3 * rsC) + width, c31, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 3 && TVectors.Value > 2)
+            {
+                Update<T, TVec, TSimd>(c + (3 * rsC) + (2 * width), c32, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 4)
+            {
+                Update<T, TVec, TSimd>(c + (4 * rsC), c40, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 4 && TVectors.Value > 1)
+            {
+                Update<T, TVec, TSimd>(c + (4 * rsC) + width, c41, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 4 && TVectors.Value > 2)
+            {
+                Update<T, TVec, TSimd>(c + (4 * rsC) + (2 * width), c42, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 5)
+            {
+                Update<T, TVec, TSimd>(c + (5 * rsC), c50, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 5 && TVectors.Value > 1)
+            {
+                Update<T, TVec, TSimd>(c + (5 * rsC) + width, c51, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 5 && TVectors.Value > 2)
+            {
+                Update<T, TVec, TSimd>(c + (5 * rsC) + (2 * width), c52, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 6)
+            {
+                Update<T, TVec, TSimd>(c + (6 * rsC), c60, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 6 && TVectors.Value > 1)
+            {
+                Update<T, TVec, TSimd>(c + (6 * rsC) + width, c61, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 6 && TVectors.Value > 2)
+            {
+                Update<T, TVec, TSimd>(c + (6 * rsC) + (2 * width), c62, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 7)
+            {
+                Update<T, TVec, TSimd>(c + (7 * rsC), c70, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 7 && TVectors.Value > 1)
+            {
+                Update<T, TVec, TSimd>(c + (7 * rsC) + width, c71, alphaV, betaV, readC);
+            }
+            if (TRows.Value > 7 && TVectors.Value > 2)
+            {
+                Update<T, TVec, TSimd>(c + (7 * rsC) + (2 * width), c72, alphaV, betaV, readC);
+            }
+            return;
+        }
+
         tile[0] = c00;
         if (TVectors.Value > 1)
         {
@@ -291,5 +397,15 @@ internal static unsafe class GemmMicroKernel
         {
             tile[23] = c72;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Update<T, TVec, TSimd>(T* c, TVec sum, TVec alpha, TVec beta, bool readC)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVec : unmanaged
+        where TSimd : ISimd<TVec, T>
+    {
+        TVec value = TSimd.Multiply(sum, alpha);
+        TSimd.Store(c, readC ? TSimd.MultiplyAdd(TSimd.Load(c), beta, value) : value);
     }
 }

@@ -127,6 +127,23 @@ public static partial class Tensor
         int outer = x.Length / (size * inner);
         ReadOnlySpan<T> src = x.ReadOnlySpan;
         Span<T> dst = destination.Span;
+        if (inner == 1)
+        {
+            // The last axis: each output is a whole contiguous run, reduced in one vectorized call.
+            for (int o = 0; o < outer; o++)
+            {
+                ReadOnlySpan<T> run = src.Slice(o * size, size);
+                dst[o] = kind switch
+                {
+                    AxisReduction.Max => TensorPrimitives.Max(run),
+                    AxisReduction.Mean => TensorPrimitives.Sum(run) / T.CreateChecked(size),
+                    _ => TensorPrimitives.Sum(run),
+                };
+            }
+
+            return;
+        }
+
         for (int o = 0; o < outer; o++)
         {
             Span<T> d = dst.Slice(o * inner, inner);

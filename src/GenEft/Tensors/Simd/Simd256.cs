@@ -52,5 +52,5 @@ internal readonly unsafe struct Simd256<T> : ISimd<Vector256<T>, T>
         Vector256.ConditionalSelect(Vector256.GreaterThan(test, Vector256<T>.Zero), value, Vector256<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sum(Vector256<T> value) => Vector256.Sum(value);
+    public static T Sum(Vector256<T> value) => Vector128.Sum(value.GetLower() + value.GetUpper());
 }

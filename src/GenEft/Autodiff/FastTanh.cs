@@ -1,0 +1,85 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace GenEft.Autodiff;
+
+/// <summary>
+/// tanh for <see cref="float"/> as a [13/6] odd rational minimax approximation on [-7.9053, 7.9053] (the
+/// form used by Eigen's fast tanh), vectorized with <see cref="Vector{T}"/>. Relative error below 4e-7
+/// (a few float ulps; measured against <see cref="Math.Tanh(double)"/> over [-12, 12] in the tests), at a
+/// fraction of the cost of an exp-based tanh: the forward pass of a tanh MLP spends most of its non-GEMM time here.
+/// </summary>
+/// <remarks>Could move into GenEft.Tensors as a fast-tanh kernel.</remarks>
+internal static class FastTanh
+{
+    private const float Clamp = 7.90531110763549805f;
+    private const float SmallX = 0.0004f; // below this tanh(x) = x to float precision
+    private const float A1 = 4.89352455891786e-03f, A3 = 6.37261928875436e-04f, A5 = 1.48572235717979e-05f;
+    private const float A7 = 5.12229709037114e-08f, A9 = -8.60467152213735e-11f, A11 = 2.00018790482477e-13f;
+    private const float A13 = -2.76076847742355e-16f;
+    private const float B0 = 4.89352518554385e-03f, B2 = 2.26843463243900e-03f, B4 = 1.18534705686654e-04f;
+    private const float B6 = 1.19825839466702e-06f;
+
+    /// <summary>y = tanh(x) elementwise; x and y may be the same span.</summary>
+    public static void Tanh(ReadOnlySpan<float> x, Span<float> y)
+    {
+        int n = x.Length, i = 0;
+        ref float rx = ref MemoryMarshal.GetReference(x);
+        ref float ry = ref MemoryMarshal.GetReference(y);
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Evaluate(Vector.LoadUnsafe(ref rx, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref ry, i) = Evaluate(Unsafe.Add(ref rx, i));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Evaluate(Vector<float> x)
+    {
+        var c = new Vector<float>(Clamp);
+        var small = Vector.LessThan(Vector.Abs(x), new Vector<float>(SmallX));
+        var xc = Vector.Min(Vector.Max(x, -c), c);
+        var x2 = xc * xc;
+        var p = Vector.FusedMultiplyAdd(new Vector<float>(A13), x2, new Vector<float>(A11));
+        p = Vector.FusedMultiplyAdd(p, x2, new Vector<float>(A9));
+        p = Vector.FusedMultiplyAdd(p, x2, new Vector<float>(A7));
+        p = Vector.FusedMultiplyAdd(p, x2, new Vector<float>(A5));
+        p = Vector.FusedMultiplyAdd(p, x2, new Vector<float>(A3));
+        p = Vector.FusedMultiplyAdd(p, x2, new Vector<float>(A1));
+        p *= xc;
+        var q = Vector.FusedMultiplyAdd(new Vector<float>(B6), x2, new Vector<float>(B4));
+        q = Vector.FusedMultiplyAdd(q, x2, new Vector<float>(B2));
+        q = Vector.FusedMultiplyAdd(q, x2, new Vector<float>(B0));
+        return Vector.ConditionalSelect(small, x, p / q);
+    }
+
+    private static float Evaluate(float x)
+    {
+        if (MathF.Abs(x) < SmallX || float.IsNaN(x))
+        {
+            return x;
+        }
+
+        float xc = Math.Clamp(x, -Clamp, Clamp);
+        float x2 = xc * xc;
+        float p = MathF.FusedMultiplyAdd(A13, x2, A11);
+        p = MathF.FusedMultiplyAdd(p, x2, A9);
+        p = MathF.FusedMultiplyAdd(p, x2, A7);
+        p = MathF.FusedMultiplyAdd(p, x2, A5);
+        p = MathF.FusedMultiplyAdd(p, x2, A3);
+        p = MathF.FusedMultiplyAdd(p, x2, A1);
+        p *= xc;
+        float q = MathF.FusedMultiplyAdd(B6, x2, B4);
+        q = MathF.FusedMultiplyAdd(q, x2, B2);
+        q = MathF.FusedMultiplyAdd(q, x2, B0);
+        return p / q;
+    }
+}
