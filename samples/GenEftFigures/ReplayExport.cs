@@ -11,7 +11,7 @@ internal static class ReplayExport
     {
         var split = TrainingRun.Split(settings);
         var model = TrainingRun.InitialModel(settings);
-        var parameters = model.Parameters.Select(p => new { rows = p.Rows, columns = p.Columns, values = p.ReadOnlySpan.ToArray() }).ToArray();
+        var parameters = model.NamedParameters().Select(kv => new { name = kv.Key, shape = kv.Value.Value.Shape.Dims.ToArray(), values = kv.Value.Value.ReadOnlySpan.ToArray() }).ToArray();
         var document = new
         {
             n = settings.Relation.Size,

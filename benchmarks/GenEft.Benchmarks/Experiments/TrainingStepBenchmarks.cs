@@ -2,8 +2,8 @@ using BenchmarkDotNet.Attributes;
 using GenEft.Experiments;
 using GenEft.Models;
 using GenEft.Relations;
+using GenEft.Nn;
 using GenEft.Tensors;
-using FastTanh = GenEft.Models.FastTanh;
 
 namespace GenEft.Benchmarks.Experiments;
 
@@ -16,7 +16,7 @@ namespace GenEft.Benchmarks.Experiments;
 public class TrainingStepBenchmarks
 {
     private RelationAutoencoder<float> _model = null!;
-    private AdamOptimizer<float> _optimizer = null!;
+    private AdamW<float> _optimizer = null!;
     private RelationSamples _train = null!;
     private Tensor<float> _h = null!, _w = null!, _a = null!, _dw = null!, _x = null!, _w0 = null!, _w3 = null!, _o = null!;
 
@@ -26,10 +26,7 @@ public class TrainingStepBenchmarks
         var relation = RelationGenerators.EqualityModulo(30, 3);
         _train = new RelationDataset(relation).Split(0.75, 0).Train;
         _model = new RelationAutoencoder<float>(new AutoencoderConfig(), 1);
-        _optimizer = new AdamOptimizer<float>(OptimizerKind.AdamW, 0.9, 0.999, 1e-8);
-        var pairs = _model.Parameters.Zip(_model.Gradients).ToArray();
-        _optimizer.AddGroup(pairs.Take(1), 1e-3, 0);
-        _optimizer.AddGroup(pairs.Skip(1), 1e-3, 0);
+        _optimizer = new AdamW<float>([new(_model.EncoderParameters, 1e-3), new(_model.DecoderParameters, 1e-3)]);
         _h = Tensor<float>.Full(0.5f, 675, 50);
         _w = Tensor<float>.Full(0.1f, 50, 50);
         _a = Tensor<float>.Zeros(675, 50);
@@ -40,7 +37,7 @@ public class TrainingStepBenchmarks
         _o = Tensor<float>.Zeros(675, 1);
     }
 
-    [Benchmark(Baseline = true, Description = "step: forward+backward+AdamW")]
+    [Benchmark(Baseline = true, Description = "step: forward+backward+AdamW (tape, Nn)")]
     public double Step()
     {
         double loss = _model.Run(_train.Left, _train.Right, _train.Label, backward: true, out _);
@@ -59,9 +56,6 @@ public class TrainingStepBenchmarks
 
     [Benchmark(Description = "tanh 675x50 (TensorPrimitives)")]
     public void Tanh() => Tensor.Tanh(_h, _a);
-
-    [Benchmark(Description = "tanh 675x50 (model's rational)")]
-    public void FastTanhRational() => FastTanh.Apply(_h.ReadOnlySpan, _a.Span);
 
     [Benchmark(Description = "GEMM 675x50 * 50x50")]
     public void GemmForward() => Tensor.Gemm(1f, _h, false, _w, false, 0f, _a);

@@ -33,11 +33,11 @@ def load(path):
 
 
 def build(doc):
-    params = [torch.tensor(p["values"], dtype=torch.float32).reshape(p["rows"], p["columns"]) for p in doc["parameters"]]
+    # GenEft's parameter order: encoder.weight [n, d], then decoder.layerK.weight [out, in] and .bias [out].
+    params = [torch.tensor(p["values"], dtype=torch.float32).reshape(p["shape"]) for p in doc["parameters"]]
     embedding = params[0].clone().requires_grad_(True)
     layers = []
     for i in range(1, len(params), 2):
-        # GenEft stores W as [in, out] and b as [1, out].
         layers.append((params[i].clone().requires_grad_(True), params[i + 1].clone().requires_grad_(True)))
     return embedding, layers
 
@@ -51,7 +51,7 @@ def forward(embedding, layers, mode, left, right):
     else:
         h = (x1 - x2) ** 2
     for i, (w, b) in enumerate(layers):
-        h = h @ w + b
+        h = torch.nn.functional.linear(h, w, b)
         if i < len(layers) - 1:
             h = torch.tanh(h)
     return h[:, 0]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GenEft.Models;
+using GenEft.Nn;
 using GenEft.Relations;
 
 namespace GenEft.Experiments;
@@ -38,11 +39,7 @@ public static class TrainingRun
         }
 
         var model = InitialModel(settings);
-        var optimizer = new AdamOptimizer<float>(settings.Optimizer.Kind, settings.Optimizer.Beta1, settings.Optimizer.Beta2, settings.Optimizer.Epsilon);
-        var pairs = model.Parameters.Zip(model.Gradients).ToArray();
-        optimizer.AddGroup(pairs.Take(model.EncoderParameterCount), settings.Optimizer.EncoderLearningRate, settings.Optimizer.EncoderWeightDecay);
-        optimizer.AddGroup(pairs.Skip(model.EncoderParameterCount), settings.Optimizer.DecoderLearningRate, settings.Optimizer.DecoderWeightDecay);
-
+        var optimizer = CreateOptimizer(model, settings.Optimizer);
         var batches = settings.BatchSize == 0 ? null : new MinibatchSampler(train, settings.BatchSize, RandomSeed(settings.Seed, 2));
         var tracker = new PhaseTracker(settings.Criteria);
         var curve = new List<LearningCurvePoint>();
@@ -121,6 +118,18 @@ public static class TrainingRun
     {
         ArgumentNullException.ThrowIfNull(settings);
         return new RelationAutoencoder<float>(settings.Model with { ElementCount = settings.Relation.Size }, RandomSeed(settings.Seed, 1));
+    }
+
+    private static Optimizer<float> CreateOptimizer(RelationAutoencoder<float> model, OptimizerSettings o)
+    {
+        ParameterGroup<float>[] groups =
+        [
+            new(model.EncoderParameters, o.EncoderLearningRate, o.EncoderWeightDecay),
+            new(model.DecoderParameters, o.DecoderLearningRate, o.DecoderWeightDecay),
+        ];
+        return o.Kind == OptimizerKind.AdamW
+            ? new AdamW<float>(groups, o.Beta1, o.Beta2, o.Epsilon)
+            : new Adam<float>(groups, o.Beta1, o.Beta2, o.Epsilon);
     }
 
     internal static int RandomSeed(ulong seed, int stream) => SeedMixer.ToRandomSeed(SeedMixer.Mix(seed, (ulong)(uint)stream));

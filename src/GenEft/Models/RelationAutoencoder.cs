@@ -1,95 +1,122 @@
 using System.Numerics;
+using GenEft.Autodiff;
+using GenEft.Nn;
 using GenEft.Tensors;
 
 namespace GenEft.Models;
 
 /// <summary>
 /// The relation-learning autoencoder of GenEFT Section II: an encoder that is a learnable embedding E_x in R^d per
-/// element, and a decoder MLP on the combined pair (concat, difference or squared difference; tanh hidden layers)
-/// whose single output is the logit of P(R(x1, x2) = 1), trained with binary cross-entropy on the logit.
+/// element (<see cref="Encoder"/>), and a decoder MLP on the combined pair (concat, difference or squared
+/// difference; tanh hidden layers) whose single output is the logit of P(R(x1, x2) = 1), trained with binary
+/// cross-entropy on the logit. Built on <see cref="Tape{T}"/> and the <see cref="Nn"/> modules.
 /// </summary>
 /// <remarks>
-/// Forward and backward are written out by hand over the tensor kernel (one fused pass per batch, buffers reused),
-/// which is what the many small runs of a phase diagram need; the gradients are tested against finite differences.
-/// Instances are not thread-safe: use one per thread (a sweep runs one model per worker).
+/// Parameters, in <see cref="Module{T}.Parameters"/> order: "encoder.weight" [n, d], then "decoder.layerK.weight"
+/// [out, in] and "decoder.layerK.bias" [out] per layer, then for <see cref="OutputHead.ProximityRelu"/>
+/// "readout.weight" [1, 1] and "readout.bias" [1]. The model owns one tape, so an instance is not thread-safe:
+/// use one per thread (a sweep runs one model per worker).
 /// </remarks>
-/// <typeparam name="T">float for training speed, double for checks.</typeparam>
-public sealed class RelationAutoencoder<T>
+/// <typeparam name="T">float for training speed, double for gradient checks.</typeparam>
+public sealed class RelationAutoencoder<T> : Module<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly DenseLayer<T>[] _layers;
-    private readonly Dictionary<int, AutoencoderWorkspace<T>> _workspaces = [];
-    private readonly Tensor<T>[] _parameters;
-    private readonly Tensor<T>[] _gradients;
+    private readonly Tape<T> _tape = new();
+    private readonly Dictionary<int, Tensor<T>> _targets = [];
+    private readonly Linear<T>? _readout;
 
     /// <summary>Creates a model with freshly initialized parameters.</summary>
     /// <param name="config">The shape; null means the Table 3 defaults.</param>
-    /// <param name="seed">Seed of the initialization (embeddings ~ N(0, 1) x scale; decoder ~ U(±1/sqrt(fan in)) x scale).</param>
+    /// <param name="seed">
+    /// Seed of the initialization: embeddings ~ N(0, 1) x <see cref="AutoencoderConfig.EmbeddingInitScale"/>, then the
+    /// decoder layers as PyTorch's nn.Linear (U(±1/sqrt(fan in))) x <see cref="AutoencoderConfig.DecoderInitScale"/>.
+    /// </param>
     public RelationAutoencoder(AutoencoderConfig? config = null, int seed = 0)
-        : this(config ?? new AutoencoderConfig())
     {
-        Initialize(new Random(seed));
-    }
-
-    private RelationAutoencoder(AutoencoderConfig config)
-    {
-        Config = config;
-        Embeddings = Tensor<T>.Zeros(config.ElementCount, config.EmbeddingDimension);
-        EmbeddingGradient = Tensor<T>.Zeros(config.ElementCount, config.EmbeddingDimension);
-        var layers = new List<DenseLayer<T>>();
-        int width = config.DecoderInputWidth;
-        var hidden = config.Activation == DecoderActivation.Tanh ? LayerActivation.Tanh : LayerActivation.Relu;
-        for (int l = 0; l < config.DecoderDepth; l++)
+        Config = config ?? new AutoencoderConfig();
+        var random = new Random(seed);
+        Encoder = RegisterModule("encoder", new Embedding<T>(Config.ElementCount, Config.EmbeddingDimension, EmbeddingInit.Normal, Config.EmbeddingInitScale, random));
+        var activation = Config.Activation == DecoderActivation.Tanh ? Activation.Tanh : Activation.Relu;
+        Decoder = RegisterModule("decoder", new Mlp<T>(Config.DecoderInputWidth, Config.DecoderWidth, Config.DecoderDepth, 1, activation, random));
+        if (Config.DecoderInitScale != 1)
         {
-            layers.Add(new DenseLayer<T>(width, config.DecoderWidth, hidden));
-            width = config.DecoderWidth;
+            T scale = T.CreateChecked(Config.DecoderInitScale);
+            foreach (var p in Decoder.Parameters())
+            {
+                TensorPrimitives.Multiply(p.Value.Span, scale, p.Value.Span);
+            }
         }
 
-        if (config.Head == OutputHead.Linear)
+        if (Config.Head == OutputHead.ProximityRelu)
         {
-            layers.Add(new DenseLayer<T>(width, 1, LayerActivation.Identity));
+            // logit = 10 ReLU(0.1 - z) - 0.5: "related" iff z < 0.05 at the start (see OutputHead.ProximityRelu).
+            _readout = RegisterModule("readout", new Linear<T>(1, 1, random));
+            _readout.Weight.Value.Span[0] = T.CreateChecked(10.0);
+            _readout.Bias!.Value.Span[0] = T.CreateChecked(-0.5);
         }
-        else
-        {
-            layers.Add(new DenseLayer<T>(width, 1, LayerActivation.ProximityRelu));
-            layers.Add(new DenseLayer<T>(1, 1, LayerActivation.Identity));
-        }
-
-        _layers = [.. layers];
-        _parameters = [Embeddings, .. _layers.SelectMany(l => new[] { l.Weight, l.Bias })];
-        _gradients = [EmbeddingGradient, .. _layers.SelectMany(l => new[] { l.WeightGradient, l.BiasGradient })];
     }
 
     /// <summary>The model's shape.</summary>
     public AutoencoderConfig Config { get; }
 
+    /// <summary>The encoder: one learned row E_x per element.</summary>
+    public Embedding<T> Encoder { get; }
+
+    /// <summary>The decoder MLP (its output is the logit, or z for the ReLU(0.1 - z) head).</summary>
+    public Mlp<T> Decoder { get; }
+
     /// <summary>The learned embeddings, [n, d] (live: row x is E_x; copy it to keep a snapshot).</summary>
-    public Tensor<T> Embeddings { get; }
+    public Tensor<T> Embeddings => Encoder.Weight.Value;
 
-    /// <summary>The gradient of the last <see cref="ComputeGradients"/> with respect to <see cref="Embeddings"/>.</summary>
-    public Tensor<T> EmbeddingGradient { get; }
+    /// <summary>The encoder's parameters (the embedding table): one optimizer group.</summary>
+    public IReadOnlyList<Parameter<T>> EncoderParameters => Encoder.Parameters();
 
-    /// <summary>All learnable tensors: the embeddings first (the encoder), then each decoder layer's weight [in, out] and bias [1, out].</summary>
-    public IReadOnlyList<Tensor<T>> Parameters => _parameters;
+    /// <summary>The decoder's parameters (MLP and, if any, the readout): the other optimizer group.</summary>
+    public IReadOnlyList<Parameter<T>> DecoderParameters => Parameters().Skip(1).ToArray();
 
-    /// <summary>The gradients of <see cref="Parameters"/>, same order and shapes, filled by <see cref="ComputeGradients"/>.</summary>
-    public IReadOnlyList<Tensor<T>> Gradients => _gradients;
+    /// <summary>
+    /// Records the forward pass on <paramref name="tape"/>: the logits of P(R(left[i], right[i]) = 1), [pairs, 1].
+    /// No validation beyond the ops' own (indices out of range throw from the gather).
+    /// </summary>
+    /// <param name="tape">The tape of the current step.</param>
+    /// <param name="left">First element of each pair; referenced until backward.</param>
+    /// <param name="right">Second element of each pair; same length.</param>
+    /// <returns>The logits.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tape"/> is null.</exception>
+    /// <exception cref="ArgumentException">The index lists are empty or differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    public Var<T> Forward(Tape<T> tape, ReadOnlyMemory<int> left, ReadOnlyMemory<int> right)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
+        if (right.Length != left.Length)
+        {
+            throw new ArgumentException($"right has length {right.Length}; it must match left ({left.Length}).", nameof(right));
+        }
 
-    /// <summary>How many of <see cref="Parameters"/> (from the start) belong to the encoder: 1, the embedding table.</summary>
-    public int EncoderParameterCount => 1;
+        var x1 = Encoder.Forward(tape, left);
+        var x2 = Encoder.Forward(tape, right);
+        var input = Config.Combine switch
+        {
+            CombineMode.Concat => Ops.Concat(x1, x2),
+            CombineMode.Difference => x1 - x2,
+            _ => Ops.Square(x1 - x2),
+        };
+        var output = Decoder.Forward(input);
+        return _readout is null ? output : _readout.Forward(Ops.ReluAffine(output, -T.One, T.CreateChecked(0.1)));
+    }
 
     /// <summary>
     /// Mean binary cross-entropy of the logits on the given pairs, and its gradient with respect to every parameter
-    /// (overwriting <see cref="Gradients"/>).
+    /// (each <see cref="Parameter{T}.Grad"/> is overwritten).
     /// </summary>
     /// <param name="left">First element of each pair, in [0, n).</param>
     /// <param name="right">Second element of each pair, in [0, n); same length.</param>
     /// <param name="labels">R(left, right) of each pair, 0 or 1; same length, at least 1.</param>
     /// <returns>The mean loss (NaN or infinite if the parameters diverged).</returns>
     /// <exception cref="ArgumentException">The lengths differ or are 0, an index is out of range, or a label is not 0 or 1.</exception>
-    public double ComputeGradients(ReadOnlySpan<int> left, ReadOnlySpan<int> right, ReadOnlySpan<int> labels)
+    public double ComputeGradients(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels)
     {
-        Validate(left, right, labels, requireLabels: true);
+        Validate(left.Span, right.Span, labels, requireLabels: true);
         return Run(left, right, labels, backward: true, out _);
     }
 
@@ -99,9 +126,9 @@ public sealed class RelationAutoencoder<T>
     /// <param name="labels">Labels 0 or 1.</param>
     /// <returns>The mean loss.</returns>
     /// <exception cref="ArgumentException">As for <see cref="ComputeGradients"/>.</exception>
-    public double Loss(ReadOnlySpan<int> left, ReadOnlySpan<int> right, ReadOnlySpan<int> labels)
+    public double Loss(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels)
     {
-        Validate(left, right, labels, requireLabels: true);
+        Validate(left.Span, right.Span, labels, requireLabels: true);
         return Run(left, right, labels, backward: false, out _);
     }
 
@@ -111,9 +138,9 @@ public sealed class RelationAutoencoder<T>
     /// <param name="labels">Labels 0 or 1.</param>
     /// <returns>The number of correct predictions.</returns>
     /// <exception cref="ArgumentException">As for <see cref="ComputeGradients"/>.</exception>
-    public int CountCorrect(ReadOnlySpan<int> left, ReadOnlySpan<int> right, ReadOnlySpan<int> labels)
+    public int CountCorrect(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels)
     {
-        Validate(left, right, labels, requireLabels: true);
+        Validate(left.Span, right.Span, labels, requireLabels: true);
         Run(left, right, labels, backward: false, out int correct);
         return correct;
     }
@@ -123,16 +150,16 @@ public sealed class RelationAutoencoder<T>
     /// <param name="right">Second elements, in [0, n); same length.</param>
     /// <param name="logits">Receives one logit per pair; same length.</param>
     /// <exception cref="ArgumentException">The lengths differ or are 0, or an index is out of range.</exception>
-    public void PredictLogits(ReadOnlySpan<int> left, ReadOnlySpan<int> right, Span<T> logits)
+    public void PredictLogits(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, Span<T> logits)
     {
-        Validate(left, right, default, requireLabels: false);
+        Validate(left.Span, right.Span, default, requireLabels: false);
         if (logits.Length != left.Length)
         {
             throw new ArgumentException($"logits has length {logits.Length}; it must match the {left.Length} pairs.", nameof(logits));
         }
 
-        var w = Forward(left, right);
-        w.Logits.ReadOnlySpan.CopyTo(logits);
+        _tape.Reset();
+        Forward(_tape, left, right).Value.ReadOnlySpan.CopyTo(logits);
     }
 
     /// <summary>P(R(x1, x2) = 1) as the model sees it: the sigmoid of the logit.</summary>
@@ -147,263 +174,63 @@ public sealed class RelationAutoencoder<T>
         ArgumentOutOfRangeException.ThrowIfNegative(x2);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(x2, Config.ElementCount);
         Span<T> logit = stackalloc T[1];
-        PredictLogits([x1], [x2], logit);
+        PredictLogits(new[] { x1 }, new[] { x2 }, logit);
         return T.One / (T.One + T.Exp(-logit[0]));
     }
 
-    /// <summary>Writes the configuration and all parameters (as doubles) to a stream.</summary>
+    /// <summary>Writes the configuration and all parameters (bit-exact, via <see cref="ParameterStore"/>) to a stream.</summary>
     /// <param name="stream">A writable stream (left open).</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     public void Save(Stream stream) => AutoencoderSerializer.Save(this, stream);
 
-    /// <summary>Reads a model written by <see cref="Save"/> (of any element type).</summary>
+    /// <summary>Reads a model written by <see cref="Save"/> with the same element type.</summary>
     /// <param name="stream">A readable stream (left open).</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="InvalidDataException">The stream does not hold a saved autoencoder.</exception>
-    public static RelationAutoencoder<T> Load(Stream stream) => AutoencoderSerializer.Load<T>(stream, config => new RelationAutoencoder<T>(config));
+    public static RelationAutoencoder<T> Load(Stream stream) => AutoencoderSerializer.Load<T>(stream);
 
-    /// <summary>Forward (and optionally backward) pass without validation: the training loop's hot path.</summary>
-    internal double Run(ReadOnlySpan<int> left, ReadOnlySpan<int> right, ReadOnlySpan<int> labels, bool backward, out int correct)
+    /// <summary>One step's forward (and optionally backward) pass without validation: the training loop's hot path.</summary>
+    internal double Run(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels, bool backward, out int correct)
     {
-        var w = Forward(left, right);
-        ReadOnlySpan<T> logits = w.Logits.ReadOnlySpan;
-        Span<T> dLogits = w.PreActivationGradients[^1].Span;
-        double loss = 0;
+        _tape.Reset();
+        var logits = Forward(_tape, left, right);
+        var loss = Ops.BinaryCrossEntropyWithLogits(logits, Targets(labels));
         correct = 0;
-        T scale = T.One / T.CreateChecked(left.Length);
-        for (int i = 0; i < logits.Length; i++)
+        ReadOnlySpan<T> z = logits.Value.ReadOnlySpan;
+        for (int i = 0; i < z.Length; i++)
         {
-            // Stable BCE on the logit z with label y: max(z, 0) - z y + log(1 + exp(-|z|)).
-            T z = logits[i];
-            bool positive = labels[i] != 0;
-            T y = positive ? T.One : T.Zero;
-            loss += double.CreateTruncating(T.Max(z, T.Zero) - (z * y) + T.Log(T.One + T.Exp(-T.Abs(z))));
-            if ((z > T.Zero) == positive)
+            if ((z[i] > T.Zero) == (labels[i] != 0))
             {
                 correct++;
             }
-
-            dLogits[i] = ((T.One / (T.One + T.Exp(-z))) - y) * scale;
         }
 
         if (backward)
         {
-            Backward(left, right, w);
+            ZeroGrad();
+            _tape.Backward(loss);
         }
 
-        return loss / left.Length;
+        return double.CreateTruncating(loss.Value.ReadOnlySpan[0]);
     }
 
-    private AutoencoderWorkspace<T> Workspace(int batch)
+    private Tensor<T> Targets(ReadOnlySpan<int> labels)
     {
-        if (!_workspaces.TryGetValue(batch, out var w))
+        // One target tensor per batch size, refilled each call (a copy of 675 labels costs nothing next to the step).
+        if (!_targets.TryGetValue(labels.Length, out var targets))
         {
-            w = new AutoencoderWorkspace<T>(batch, Config.EmbeddingDimension, Config.DecoderInputWidth, _layers);
-            _workspaces[batch] = w;
+            targets = Tensor<T>.Zeros(labels.Length, 1);
+            _targets[labels.Length] = targets;
         }
 
-        return w;
-    }
-
-    private AutoencoderWorkspace<T> Forward(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
-    {
-        var w = Workspace(left.Length);
-        Tensor.GatherRows(Embeddings, left, w.Left);
-        Tensor.GatherRows(Embeddings, right, w.Right);
-        Combine(w);
-        for (int l = 0; l < _layers.Length; l++)
+        Span<T> t = targets.Span;
+        for (int i = 0; i < labels.Length; i++)
         {
-            var layer = _layers[l];
-            var a = w.PreActivations[l];
-            ReadOnlySpan<T> bias = layer.Bias.ReadOnlySpan;
-            Span<T> aSpan = a.Span;
-            for (int r = 0; r < w.Batch; r++)
-            {
-                bias.CopyTo(aSpan.Slice(r * layer.Outputs, layer.Outputs));
-            }
-
-            Tensor.Gemm(T.One, w.LayerInput(l), false, layer.Weight, false, T.One, a);
-            Activate(layer.Activation, a.ReadOnlySpan, w.Outputs[l].Span);
+            t[i] = labels[i] != 0 ? T.One : T.Zero;
         }
 
-        return w;
-    }
-
-    private void Combine(AutoencoderWorkspace<T> w)
-    {
-        int d = Config.EmbeddingDimension;
-        ReadOnlySpan<T> x1 = w.Left.ReadOnlySpan, x2 = w.Right.ReadOnlySpan;
-        Span<T> input = w.Input.Span;
-        switch (Config.Combine)
-        {
-            case CombineMode.Concat:
-                for (int r = 0; r < w.Batch; r++)
-                {
-                    x1.Slice(r * d, d).CopyTo(input.Slice(2 * r * d, d));
-                    x2.Slice(r * d, d).CopyTo(input.Slice((2 * r * d) + d, d));
-                }
-
-                break;
-            case CombineMode.Difference:
-                TensorPrimitives.Subtract(x1, x2, input);
-                break;
-            default:
-                TensorPrimitives.Subtract(x1, x2, input);
-                TensorPrimitives.Multiply(input, input, input);
-                break;
-        }
-    }
-
-    private static void Activate(LayerActivation activation, ReadOnlySpan<T> a, Span<T> h)
-    {
-        switch (activation)
-        {
-            case LayerActivation.Tanh:
-                FastTanh.Apply(a, h);
-                break;
-            case LayerActivation.Relu:
-                TensorPrimitives.Max(a, T.Zero, h);
-                break;
-            case LayerActivation.ProximityRelu:
-                T margin = T.CreateChecked(0.1);
-                for (int i = 0; i < a.Length; i++)
-                {
-                    h[i] = T.Max(margin - a[i], T.Zero);
-                }
-
-                break;
-            default:
-                break;
-        }
-    }
-
-    private void Backward(ReadOnlySpan<int> left, ReadOnlySpan<int> right, AutoencoderWorkspace<T> w)
-    {
-        for (int l = _layers.Length - 1; l >= 0; l--)
-        {
-            var layer = _layers[l];
-            var dA = w.PreActivationGradients[l];
-            if (l < _layers.Length - 1)
-            {
-                ActivationBackward(layer.Activation, w.PreActivations[l].ReadOnlySpan, w.Outputs[l].ReadOnlySpan, w.OutputGradients[l].ReadOnlySpan, w.Scratch[l].Span, dA.Span);
-            }
-
-            // dW = inputᵀ dA, db = column sums of dA, d(input) = dA Wᵀ.
-            Tensor.Gemm(T.One, w.LayerInput(l), true, dA, false, T.Zero, layer.WeightGradient);
-            Span<T> db = layer.BiasGradient.Span;
-            db.Clear();
-            ReadOnlySpan<T> dASpan = dA.ReadOnlySpan;
-            for (int r = 0; r < w.Batch; r++)
-            {
-                TensorPrimitives.Add(db, dASpan.Slice(r * layer.Outputs, layer.Outputs), db);
-            }
-
-            Tensor.Gemm(T.One, dA, false, layer.Weight, true, T.Zero, w.InputGradients[l]);
-        }
-
-        SplitInputGradient(w);
-        EmbeddingGradient.Fill(T.Zero);
-        Tensor.ScatterAddRows(w.LeftGradient, left, EmbeddingGradient);
-        Tensor.ScatterAddRows(w.RightGradient, right, EmbeddingGradient);
-    }
-
-    private static void ActivationBackward(LayerActivation activation, ReadOnlySpan<T> a, ReadOnlySpan<T> h, ReadOnlySpan<T> dH, Span<T> scratch, Span<T> dA)
-    {
-        switch (activation)
-        {
-            case LayerActivation.Tanh:
-                // d tanh = 1 - h^2, so dA = dH - dH h^2.
-                TensorPrimitives.Multiply(h, h, scratch);
-                TensorPrimitives.Multiply(scratch, dH, scratch);
-                TensorPrimitives.Subtract(dH, scratch, dA);
-                break;
-            case LayerActivation.Relu:
-                for (int i = 0; i < a.Length; i++)
-                {
-                    dA[i] = a[i] > T.Zero ? dH[i] : T.Zero;
-                }
-
-                break;
-            case LayerActivation.ProximityRelu:
-                T margin = T.CreateChecked(0.1);
-                for (int i = 0; i < a.Length; i++)
-                {
-                    dA[i] = a[i] < margin ? -dH[i] : T.Zero;
-                }
-
-                break;
-            default:
-                dH.CopyTo(dA);
-                break;
-        }
-    }
-
-    private void SplitInputGradient(AutoencoderWorkspace<T> w)
-    {
-        int d = Config.EmbeddingDimension;
-        ReadOnlySpan<T> dInput = w.InputGradient.ReadOnlySpan;
-        Span<T> d1 = w.LeftGradient.Span, d2 = w.RightGradient.Span;
-        switch (Config.Combine)
-        {
-            case CombineMode.Concat:
-                for (int r = 0; r < w.Batch; r++)
-                {
-                    dInput.Slice(2 * r * d, d).CopyTo(d1.Slice(r * d, d));
-                    dInput.Slice((2 * r * d) + d, d).CopyTo(d2.Slice(r * d, d));
-                }
-
-                break;
-            case CombineMode.Difference:
-                dInput.CopyTo(d1);
-                TensorPrimitives.Negate(dInput, d2);
-                break;
-            default:
-                // u = x1 - x2, input = u^2: d x1 = 2 u d(input), d x2 = -d x1.
-                TensorPrimitives.Subtract(w.Left.ReadOnlySpan, w.Right.ReadOnlySpan, d1);
-                TensorPrimitives.Multiply(d1, dInput, d1);
-                TensorPrimitives.Multiply(d1, T.CreateChecked(2), d1);
-                TensorPrimitives.Negate(d1, d2);
-                break;
-        }
-    }
-
-    private void Initialize(Random random)
-    {
-        T embeddingScale = T.CreateChecked(Config.EmbeddingInitScale);
-        Span<T> e = Embeddings.Span;
-        for (int i = 0; i < e.Length; i++)
-        {
-            e[i] = T.CreateChecked(StandardNormal(random)) * embeddingScale;
-        }
-
-        foreach (var layer in _layers)
-        {
-            double bound = Config.DecoderInitScale / Math.Sqrt(layer.Inputs);
-            if (layer.Activation == LayerActivation.Identity && layer.Inputs == 1 && Config.Head == OutputHead.ProximityRelu && layer == _layers[^1])
-            {
-                // The readout of the ReLU(0.1 - z) head: logit = 10 q - 0.5, i.e. "related" iff z < 0.05 at the start.
-                layer.Weight.Span[0] = T.CreateChecked(10.0);
-                layer.Bias.Span[0] = T.CreateChecked(-0.5);
-                continue;
-            }
-
-            foreach (var tensor in new[] { layer.Weight, layer.Bias })
-            {
-                Span<T> s = tensor.Span;
-                for (int i = 0; i < s.Length; i++)
-                {
-                    s[i] = T.CreateChecked(bound * ((2 * random.NextDouble()) - 1));
-                }
-            }
-        }
-    }
-
-    private static double StandardNormal(Random random)
-    {
-        // Box-Muller on (0, 1]: one draw per call keeps the sequence simple to reproduce.
-        double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        return targets;
     }
 
     private void Validate(ReadOnlySpan<int> left, ReadOnlySpan<int> right, ReadOnlySpan<int> labels, bool requireLabels)

@@ -32,18 +32,18 @@ public sealed class RelationAutoencoderTests
         if (head == OutputHead.ProximityRelu)
         {
             // Put z = w.u + b on both sides of 0.1 for these pairs so both branches of ReLU(0.1 - z) are exercised.
-            model.Parameters[2].Span[0] = -0.05;
-            model.Parameters[1].Span.Fill(0.02);
+            model.Parameters()[2].Value.Span[0] = -0.05;
+            model.Parameters()[1].Value.Span.Fill(0.02);
         }
 
         double loss = model.ComputeGradients(Left, Right, Labels);
         Assert.True(double.IsFinite(loss));
-        var analytic = model.Gradients.Select(g => g.ReadOnlySpan.ToArray()).ToArray();
+        var analytic = model.Parameters().Select(p => p.Grad.ReadOnlySpan.ToArray()).ToArray();
         const double h = 1e-6;
         int checkedCount = 0;
-        for (int p = 0; p < model.Parameters.Count; p++)
+        for (int p = 0; p < model.Parameters().Count; p++)
         {
-            var span = model.Parameters[p].Span;
+            var span = model.Parameters()[p].Value.Span;
             for (int i = 0; i < span.Length; i++)
             {
                 double saved = span[i];
@@ -79,7 +79,7 @@ public sealed class RelationAutoencoderTests
     private static double Logit(RelationAutoencoder<double> model, int x1, int x2)
     {
         var logit = new double[1];
-        model.PredictLogits([x1], [x2], logit);
+        model.PredictLogits(new int[] { x1 }, new int[] { x2 }, logit);
         return logit[0];
     }
 
@@ -88,8 +88,8 @@ public sealed class RelationAutoencoderTests
     {
         var model = TwoElements(CombineMode.Concat);
         double[] w = [0.5, -1, 2, 0.25];
-        w.CopyTo(model.Parameters[1].Span);
-        model.Parameters[2].Span[0] = 0.125;
+        w.CopyTo(model.Parameters()[1].Value.Span);
+        model.Parameters()[2].Value.Span[0] = 0.125;
         Assert.Equal((0.5 * 1) - (1 * 2) + (2 * 3) + (0.25 * 5) + 0.125, Logit(model, 0, 1), 14);
         Assert.Equal((0.5 * 3) - (1 * 5) + (2 * 1) + (0.25 * 2) + 0.125, Logit(model, 1, 0), 14);
     }
@@ -99,8 +99,8 @@ public sealed class RelationAutoencoderTests
     {
         var model = TwoElements(CombineMode.Difference);
         double[] w = [0.5, -1];
-        w.CopyTo(model.Parameters[1].Span);
-        model.Parameters[2].Span[0] = 0.125;
+        w.CopyTo(model.Parameters()[1].Value.Span);
+        model.Parameters()[2].Value.Span[0] = 0.125;
         Assert.Equal((0.5 * -2) + (-1 * -3) + 0.125, Logit(model, 0, 1), 14);
         Assert.Equal((0.5 * 2) + (-1 * 3) + 0.125, Logit(model, 1, 0), 14);
         Assert.Equal(0.125, Logit(model, 1, 1), 14);
@@ -111,8 +111,8 @@ public sealed class RelationAutoencoderTests
     {
         var model = TwoElements(CombineMode.SquaredDifference);
         double[] w = [0.5, -1];
-        w.CopyTo(model.Parameters[1].Span);
-        model.Parameters[2].Span[0] = 0.125;
+        w.CopyTo(model.Parameters()[1].Value.Span);
+        model.Parameters()[2].Value.Span[0] = 0.125;
         Assert.Equal((0.5 * 4) + (-1 * 9) + 0.125, Logit(model, 0, 1), 14);
         Assert.Equal(Logit(model, 0, 1), Logit(model, 1, 0));
     }
@@ -121,13 +121,13 @@ public sealed class RelationAutoencoderTests
     public void TanhHiddenLayerMatchesHandComputation()
     {
         var model = TwoElements(CombineMode.Difference, depth: 1, width: 2);
-        double[] w0 = [0.5, -0.25, 1, 0.75]; // [in = 2, out = 2]
-        w0.CopyTo(model.Parameters[1].Span);
+        double[] w0 = [0.5, 1, -0.25, 0.75]; // [out = 2, in = 2]: unit 0 sees (0.5, 1), unit 1 sees (-0.25, 0.75)
+        w0.CopyTo(model.Parameters()[1].Value.Span);
         double[] b0 = [0.1, -0.2];
-        b0.CopyTo(model.Parameters[2].Span);
+        b0.CopyTo(model.Parameters()[2].Value.Span);
         double[] w1 = [2, -3];
-        w1.CopyTo(model.Parameters[3].Span);
-        model.Parameters[4].Span[0] = 0.3;
+        w1.CopyTo(model.Parameters()[3].Value.Span);
+        model.Parameters()[4].Value.Span[0] = 0.3;
         double u1 = -2, u2 = -3;
         double h1 = Math.Tanh((u1 * 0.5) + (u2 * 1) + 0.1), h2 = Math.Tanh((u1 * -0.25) + (u2 * 0.75) - 0.2);
         Assert.Equal((2 * h1) - (3 * h2) + 0.3, Logit(model, 0, 1), 14);
@@ -139,8 +139,8 @@ public sealed class RelationAutoencoderTests
     {
         var model = TwoElements(CombineMode.SquaredDifference, OutputHead.ProximityRelu);
         double[] w = [1, 1];
-        w.CopyTo(model.Parameters[1].Span);
-        model.Parameters[2].Span[0] = 0;
+        w.CopyTo(model.Parameters()[1].Value.Span);
+        model.Parameters()[2].Value.Span[0] = 0;
         // Same element: z = 0, q = 0.1, logit = 10 * 0.1 - 0.5 = 0.5; distinct: z = 13, q = 0, logit = -0.5.
         Assert.Equal(0.5, Logit(model, 1, 1), 14);
         Assert.Equal(-0.5, Logit(model, 0, 1), 14);
@@ -177,7 +177,8 @@ public sealed class RelationAutoencoderTests
         Assert.Equal(CombineMode.Concat, config.Combine);
         var model = new RelationAutoencoder<float>();
         // 30x2 embeddings; 4->50, 50->50, 50->50, 50->1 with biases.
-        Assert.Equal(60 + (4 * 50) + 50 + (2 * ((50 * 50) + 50)) + 50 + 1, model.Parameters.Sum(p => p.Length));
+        Assert.Equal(60 + (4 * 50) + 50 + (2 * ((50 * 50) + 50)) + 50 + 1, model.Parameters().Sum(p => p.Value.Length));
+        Assert.Equal(["encoder.weight", "decoder.layer0.weight", "decoder.layer0.bias"], model.NamedParameters().Take(3).Select(kv => kv.Key));
     }
 
     [Fact]
@@ -186,7 +187,7 @@ public sealed class RelationAutoencoderTests
         var a = new RelationAutoencoder<double>(seed: 5);
         var b = new RelationAutoencoder<double>(seed: 5);
         var c = new RelationAutoencoder<double>(seed: 6);
-        Assert.True(a.Parameters.Zip(b.Parameters).All(t => t.First.ReadOnlySpan.SequenceEqual(t.Second.ReadOnlySpan)));
+        Assert.True(a.Parameters().Zip(b.Parameters()).All(t => t.First.Value.ReadOnlySpan.SequenceEqual(t.Second.Value.ReadOnlySpan)));
         Assert.False(a.Embeddings.ReadOnlySpan.SequenceEqual(c.Embeddings.ReadOnlySpan));
         var scaled = new RelationAutoencoder<double>(new AutoencoderConfig { EmbeddingInitScale = 0.5 }, seed: 5);
         for (int i = 0; i < a.Embeddings.Length; i++)
@@ -195,8 +196,10 @@ public sealed class RelationAutoencoderTests
         }
 
         // Decoder weights lie within ±1/sqrt(fan in).
-        Assert.All(a.Parameters[1].ReadOnlySpan.ToArray(), v => Assert.InRange(v, -0.5, 0.5));
-        Assert.All(a.Parameters[3].ReadOnlySpan.ToArray(), v => Assert.InRange(v, -1 / Math.Sqrt(50), 1 / Math.Sqrt(50)));
+        Assert.All(a.Parameters()[1].Value.ReadOnlySpan.ToArray(), v => Assert.InRange(v, -0.5, 0.5));
+        Assert.All(a.Parameters()[3].Value.ReadOnlySpan.ToArray(), v => Assert.InRange(v, -1 / Math.Sqrt(50), 1 / Math.Sqrt(50)));
+        var decoderScaled = new RelationAutoencoder<double>(new AutoencoderConfig { DecoderInitScale = 0.25 }, seed: 5);
+        Assert.Equal(a.Parameters()[3].Value.ReadOnlySpan[7] * 0.25, decoderScaled.Parameters()[3].Value.ReadOnlySpan[7], 15);
 
         // 60 standard-normal draws: mean within 4 standard errors of 0, variance within a generous band of 1.
         double[] e = a.Embeddings.ReadOnlySpan.ToArray();
@@ -214,9 +217,9 @@ public sealed class RelationAutoencoderTests
         stream.Position = 0;
         var loaded = RelationAutoencoder<double>.Load(stream);
         Assert.Equal(config, loaded.Config);
-        Assert.True(model.Parameters.Zip(loaded.Parameters).All(t => t.First.ReadOnlySpan.SequenceEqual(t.Second.ReadOnlySpan)));
+        Assert.True(model.Parameters().Zip(loaded.Parameters()).All(t => t.First.Value.ReadOnlySpan.SequenceEqual(t.Second.Value.ReadOnlySpan)));
         Assert.Throws<InvalidDataException>(() => RelationAutoencoder<double>.Load(new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8])));
-        stream.SetLength(stream.Length - 8);
+        stream.SetLength(stream.Length - 20);
         stream.Position = 0;
         Assert.Throws<InvalidDataException>(() => RelationAutoencoder<double>.Load(stream));
     }
@@ -225,12 +228,12 @@ public sealed class RelationAutoencoderTests
     public void InvalidInputsAreRejected()
     {
         var model = new RelationAutoencoder<double>(new AutoencoderConfig { ElementCount = 4 });
-        Assert.Throws<ArgumentException>("left", () => model.Loss([], [], []));
-        Assert.Throws<ArgumentException>("right", () => model.Loss([0], [0, 1], [0]));
-        Assert.Throws<ArgumentException>("labels", () => model.Loss([0], [1], [2]));
-        Assert.Throws<ArgumentException>("left", () => model.Loss([4], [1], [0]));
-        Assert.Throws<ArgumentException>("right", () => model.Loss([0], [-1], [0]));
-        Assert.Throws<ArgumentException>("logits", () => model.PredictLogits([0], [1], new double[2]));
+        Assert.Throws<ArgumentException>("left", () => model.Loss(Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>()));
+        Assert.Throws<ArgumentException>("right", () => model.Loss(new int[] { 0 }, new int[] { 0, 1 }, new int[] { 0 }));
+        Assert.Throws<ArgumentException>("labels", () => model.Loss(new int[] { 0 }, new int[] { 1 }, new int[] { 2 }));
+        Assert.Throws<ArgumentException>("left", () => model.Loss(new int[] { 4 }, new int[] { 1 }, new int[] { 0 }));
+        Assert.Throws<ArgumentException>("right", () => model.Loss(new int[] { 0 }, new int[] { -1 }, new int[] { 0 }));
+        Assert.Throws<ArgumentException>("logits", () => model.PredictLogits(new int[] { 0 }, new int[] { 1 }, new double[2]));
         Assert.Throws<ArgumentOutOfRangeException>("x2", () => model.PredictProbability(0, 4));
         Assert.Throws<ArgumentOutOfRangeException>("ElementCount", () => new AutoencoderConfig { ElementCount = 0 });
         Assert.Throws<ArgumentOutOfRangeException>("DecoderDepth", () => new AutoencoderConfig { DecoderDepth = -1 });
