@@ -1,7 +1,5 @@
 using System.Globalization;
 using GenEft.Experiments;
-using GenEft.Models;
-using GenEft.Relations;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -11,8 +9,20 @@ switch (args.FirstOrDefault())
     case "run":
         SingleRun.Execute(options);
         break;
+    case "figure3":
+        Figure3.Execute(options);
+        break;
     case "figure5":
         Figure5.Execute(options);
+        break;
+    case "figure6":
+        Figure6.Execute(options);
+        break;
+    case "figure7":
+        Figure7.Execute(options);
+        break;
+    case "figure8":
+        Figure8.Execute(options);
         break;
     default:
         Console.WriteLine("usage: GenEftFigures <run|figure3|figure5|figure6|figure7|figure8> [--name value ...]");
