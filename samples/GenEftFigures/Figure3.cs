@@ -5,8 +5,9 @@ using GenEft.Statics;
 
 /// <summary>
 /// GenEFT Figure 3: accuracy over all n^2 pairs after training vs training fraction, for mod 3 and greater-than, for
-/// the Table 3 decoder and for the simple decoder with the relation's inductive bias (mode 3 + ReLU(0.1 - x) head
-/// with no hidden layer for mod 3; mode 2 with no hidden layer for greater-than); with Eq. 5's bound and b / n^2.
+/// the Table 3 decoder and for the simple decoders with the relation's inductive bias (mode 3 with no hidden layer,
+/// sigmoid or ReLU(0.1 - x) head, for mod 3; mode 2 with no hidden layer for greater-than); with Eq. 5's bound and
+/// b / n^2.
 /// </summary>
 internal static class Figure3
 {
@@ -20,7 +21,7 @@ internal static class Figure3
             var grid = new SweepGrid(
                 [
                     new SweepAxis("fraction", o.String("fractions", "0.05,0.1,0.2,0.3,0.5,0.75").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))),
-                    new SweepAxis("variant", [0, 1]),
+                    new SweepAxis("variant", relation == "mod3" ? [0, 1, 2] : [0, 1]),
                     SweepAxis.Replicates("replicate", o.Int("seeds", 1)),
                 ],
                 baseSeed: (ulong)o.Int("seed", 0),
@@ -28,7 +29,7 @@ internal static class Figure3
             var rows = Sweeps.Run(grid, o, relation, Path.Combine(outDir, $"figure3-{relation}.jsonl"), cell =>
             {
                 var settings = Sweeps.Settings(cell, o, relation) with { StopWhenCertain = false };
-                return cell["variant"] == 0 ? settings : settings with { Model = InductiveBias(relation, settings.Model) };
+                return cell["variant"] == 0 ? settings : settings with { Model = InductiveBias(relation, settings.Model, (int)cell["variant"]) };
             });
             SweepResults.WriteCsv(rows, Path.Combine(outDir, $"figure3-{relation}.csv"));
 
@@ -36,10 +37,15 @@ internal static class Figure3
             double pStar = relation == "mod3" ? 1.0 / 3 : 1.0 / 3;
             var fractions = rows.Select(r => r.Coordinate("fraction")).Distinct().Order().ToArray();
             var plot = new GenEft.Plotting.SvgPlot($"GenEFT Figure 3: {relation} (n = {n})", "training fraction", "accuracy over all pairs");
-            foreach (int variant in new[] { 0, 1 })
+            foreach (int variant in rows.Select(r => (int)r.Coordinate("variant")).Distinct().Order())
             {
                 var mean = fractions.Select(f => rows.Where(r => r.Coordinate("fraction") == f && r.Coordinate("variant") == variant).Average(r => r.Number("all_accuracy"))).ToArray();
-                string name = variant == 0 ? "n_h=3, w=50, mode 1, d=2" : relation == "mod3" ? "n_h=0, mode 3, ReLU(0.1-x), d=2" : "n_h=0, mode 2, d=2";
+                string name = variant switch
+                {
+                    0 => "n_h=3, w=50, mode 1, d=2",
+                    1 => relation == "mod3" ? "n_h=0, mode 3, d=2" : "n_h=0, mode 2, d=2",
+                    _ => "n_h=0, mode 3, ReLU(0.1-x) head, d=2",
+                };
                 plot.Scatter(name, fractions, mean);
                 Console.WriteLine($"{relation} {name}: " + string.Join(" ", fractions.Zip(mean).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.First}:{t.Second:F3}"))));
             }
@@ -51,7 +57,7 @@ internal static class Figure3
         }
     }
 
-    private static AutoencoderConfig InductiveBias(string relation, AutoencoderConfig config) => relation == "mod3"
-        ? config with { Combine = CombineMode.SquaredDifference, DecoderDepth = 0, Head = OutputHead.ProximityRelu }
+    private static AutoencoderConfig InductiveBias(string relation, AutoencoderConfig config, int variant) => relation == "mod3"
+        ? config with { Combine = CombineMode.SquaredDifference, DecoderDepth = 0, Head = variant == 2 ? OutputHead.ProximityRelu : OutputHead.Linear }
         : config with { Combine = CombineMode.Difference, DecoderDepth = 0 };
 }

@@ -17,6 +17,7 @@ internal static class SingleRun
                 EmbeddingDimension = o.Int("dim", 2),
                 EmbeddingInitScale = o.Double("init", 1.0),
                 Combine = Enum.Parse<CombineMode>(o.String("mode", "Concat"), ignoreCase: true),
+                Head = Enum.Parse<OutputHead>(o.String("head", "Linear"), ignoreCase: true),
             },
             Optimizer = new OptimizerSettings
             {
