@@ -54,6 +54,7 @@ public sealed class LinearExtensionSampler
             logCount += _components[c].LogCount - LogCombinatorics.LogFactorial(groups[c].Length);
         }
         Log2Count = logCount / Math.Log(2);
+        DownSetCount = _components.Sum(c => c.DownSetCount);
         _slots = new int[Size];
         for (int c = 0, p = 0; c < _components.Length; c++)
             for (int t = 0; t < _components[c].Elements.Length; t++) _slots[p++] = c;
@@ -65,6 +66,9 @@ public sealed class LinearExtensionSampler
 
     /// <summary>log2 of the number of linear extensions.</summary>
     public double Log2Count { get; }
+
+    /// <summary>The number of down-sets counted over all components (the size of the dynamic programme).</summary>
+    public int DownSetCount { get; }
 
     /// <summary>Draws one linear extension uniformly at random.</summary>
     /// <param name="random">The random source.</param>
@@ -146,7 +150,10 @@ public sealed class LinearExtensionSampler
                 layer = next;
             }
             LogCount = Math.Log(_extensions[_full]);
+            DownSetCount = _extensions.Count;
         }
+
+        public int DownSetCount { get; }
 
         public int[] Elements { get; }
 
