@@ -49,7 +49,7 @@ public sealed class LinearExtensionSampler
         for (int c = 0; c < groups.Count; c++)
         {
             if (groups[c].Length > 63)
-                throw new ArgumentException($"A comparability component has {groups[c].Length} > 63 elements.", nameof(strictPartialOrder));
+                throw new PosetTooWideException($"A comparability component has {groups[c].Length} > 63 elements.", nameof(strictPartialOrder));
             _components[c] = new Component(groups[c], strictPartialOrder, ref budget);
             logCount += _components[c].LogCount - LogCombinatorics.LogFactorial(groups[c].Length);
         }
@@ -142,7 +142,7 @@ public sealed class LinearExtensionSampler
                         if (_extensions.Add(up, e))
                         {
                             if (--budget < 0)
-                                throw new ArgumentException("The poset has too many down-sets for exact counting.", nameof(order));
+                                throw new PosetTooWideException("The poset has too many down-sets for exact counting.", nameof(order));
                             next.Add(up);
                         }
                     }
@@ -191,3 +191,6 @@ public sealed class LinearExtensionSampler
         }
     }
 }
+
+/// <summary>The poset is too large or too wide for exact down-set counting (callers may fall back to a Markov chain).</summary>
+internal sealed class PosetTooWideException(string message, string paramName) : ArgumentException(message, paramName);
