@@ -136,7 +136,7 @@ public sealed class LinearExtensionSampler
                     double e = _extensions[down];
                     for (ulong free = _full & ~down; free != 0; free &= free - 1)
                     {
-                        int a = System.Numerics.BitOperations.TrailingZeroCount(free);
+                        int a = BitOperations.TrailingZeroCount(free);
                         if ((_predecessors[a] & ~down) != 0) continue;
                         ulong up = down | 1UL << a;
                         if (_extensions.Add(up, e))
@@ -172,7 +172,7 @@ public sealed class LinearExtensionSampler
                 int chosen = -1;
                 for (ulong candidates = maximal; candidates != 0; candidates &= candidates - 1)
                 {
-                    chosen = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+                    chosen = BitOperations.TrailingZeroCount(candidates);
                     // e(D) = sum over maximal x of e(D \ x); the chosen child's count is the next step's total.
                     count = _extensions[down & ~(1UL << chosen)];
                     target -= count;
@@ -184,7 +184,7 @@ public sealed class LinearExtensionSampler
                 // Removing x can only make its predecessors maximal.
                 for (ulong p = _predecessors[chosen]; p != 0; p &= p - 1)
                 {
-                    int a = System.Numerics.BitOperations.TrailingZeroCount(p);
+                    int a = BitOperations.TrailingZeroCount(p);
                     if ((_successors[a] & down) == 0) maximal |= 1UL << a;
                 }
             }
