@@ -32,7 +32,7 @@ void WriteFigure2(int n)
             OrbitDescriptionLength.Of(RelationGenerators.CompleteBipartite(n, n / 2)), GuessProbability.CompleteBipartite),
     };
     // All Monte Carlo curves together, then one panel per relation with Eq. 5 beside its Monte Carlo points.
-    var plot = new SvgPlot($"GenEFT Figure 2, n = {n}: Monte Carlo bound", "training fraction", "accuracy upper bound")
+    var plot = new SvgPlot($"GenEFT Figure 2, n = {n}: Appendix D Monte Carlo bound", "training fraction", "accuracy upper bound")
     {
         YRange = (0.7, 1.0),
     };
@@ -59,8 +59,8 @@ void WriteFigure2(int n)
                 exact is null ? "" : F(exact[i].Mean), exact is null ? "" : F(exact[i].StandardError), samplings));
         var means = curve.Select(e => e.Mean).ToArray();
         plot.Line(c.Name, fractions, means);
-        var panel = new SvgPlot($"n = {n}, {c.Name}: Monte Carlo (mean +- s.e.) and Eq. 5", "training fraction", "accuracy upper bound") { YRange = (0.7, 1.0) }
-            .Scatter("Monte Carlo", fractions, means, curve.Select(e => e.StandardError).ToArray())
+        var panel = new SvgPlot($"n = {n}, {c.Name}: accuracy upper bounds", "training fraction", "accuracy upper bound") { YRange = (0.7, 1.0) }
+            .Scatter("Appendix D Monte Carlo", fractions, means, curve.Select(e => e.StandardError).ToArray())
             .Line("Eq. 5", fractions, eq5, dashed: true);
         if (exact is not null) panel.Line("Bayes-optimal", fractions, exact.Select(e => e.Mean).ToArray());
         panel.Save(Path.Combine(outDir, $"figure2-{c.Name.Replace(' ', '-')}.svg"));

@@ -16,8 +16,9 @@ internal sealed class CapacityPacking
         _sizes = sizes;
         int total = capacities.Sum();
         _bitsPerBin = Math.Max(1, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)total));
-        // The key packs the sorted capacities; without room for them the check is skipped (always "maybe").
-        _enabled = (long)_bitsPerBin * capacities.Length <= 64;
+        // The key packs the sorted capacities; without room for them, or with more items than the recursion can
+        // safely go deep, the check is skipped (always "maybe"): the sampler then only meets more dead ends.
+        _enabled = (long)_bitsPerBin * capacities.Length <= 64 && sizes.Length <= 1000;
     }
 
     public bool CanComplete(int next, int[] remaining)

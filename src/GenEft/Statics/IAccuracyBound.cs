@@ -7,8 +7,9 @@ namespace GenEft.Statics;
 /// seeing a given training sample (GenEFT Section III and Appendix D). Implementations: the paper's candidate-class
 /// recipe for equivalences and complete bipartite relations (<see cref="CandidateClassAccuracyBound"/>), the
 /// linear-extension Monte Carlo for total orders (<see cref="LinearExtensionAccuracyBound"/>), the exact
-/// Bayes-optimal bound by enumeration (<see cref="ExactAccuracyBound"/>) and, for two classes at any n, by dynamic
-/// programming (<see cref="TwoClassExactAccuracyBound"/>). Average them over training samples with
+/// Bayes-optimal bound by enumeration (<see cref="ExactAccuracyBound"/>), for two classes at any n by dynamic
+/// programming (<see cref="TwoClassExactAccuracyBound"/>), and for equivalences with any number of classes by
+/// importance sampling (<see cref="EquivalenceImportanceSamplingBound"/>). Average them over training samples with
 /// <see cref="AccuracyBoundEstimator"/>.
 /// </summary>
 public interface IAccuracyBound
