@@ -1,51 +1,44 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using GenEft.Tensors.Simd;
 
 namespace GenEft.Tensors;
 
 /// <summary>
 /// Row-major GEMM on spans: c = alpha · op(a) · op(b) + beta · c, with leading dimensions (row strides).
-/// Shapes are trusted: the public entry point checks them.
+/// Shapes are trusted: the public entry point checks them. Dispatches to the widest accelerated vector
+/// width (512, 256, 128 bits) or the scalar fallback; see <see cref="GemmDriver{T, TVec, TSimd}"/>.
 /// </summary>
-internal static class GemmKernel
+internal static unsafe class GemmKernel
 {
     public static void Gemm<T>(
         bool transposeA, bool transposeB, int m, int n, int k, T alpha,
         ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < m; i++)
+        // A transpose swaps an operand's strides: op(a)[i, p] = a[i·rsA + p·csA].
+        nint rsA = transposeA ? 1 : lda, csA = transposeA ? lda : 1;
+        nint rsB = transposeB ? 1 : ldb, csB = transposeB ? ldb : 1;
+        fixed (T* pa = &MemoryMarshal.GetReference(a))
+        fixed (T* pb = &MemoryMarshal.GetReference(b))
+        fixed (T* pc = &MemoryMarshal.GetReference(c))
         {
-            Span<T> cRow = c.Slice(i * ldc, n);
-            if (T.IsZero(beta))
+            if (Vector512.IsHardwareAccelerated)
             {
-                cRow.Clear();
+                GemmDriver<T, Vector512<T>, Simd512<T>>.Gemm(m, n, k, alpha, pa, rsA, csA, pb, rsB, csB, beta, pc, ldc, 1);
             }
-            else if (beta != T.One)
+            else if (Vector256.IsHardwareAccelerated)
             {
-                TensorPrimitives.Multiply(cRow, beta, cRow);
+                GemmDriver<T, Vector256<T>, Simd256<T>>.Gemm(m, n, k, alpha, pa, rsA, csA, pb, rsB, csB, beta, pc, ldc, 1);
             }
-
-            if (!transposeB)
+            else if (Vector128.IsHardwareAccelerated)
             {
-                for (int p = 0; p < k; p++)
-                {
-                    T aip = alpha * (transposeA ? a[(p * lda) + i] : a[(i * lda) + p]);
-                    TensorPrimitives.FusedMultiplyAdd(b.Slice(p * ldb, n), aip, cRow, cRow);
-                }
+                GemmDriver<T, Vector128<T>, Simd128<T>>.Gemm(m, n, k, alpha, pa, rsA, csA, pb, rsB, csB, beta, pc, ldc, 1);
             }
             else
             {
-                for (int j = 0; j < n; j++)
-                {
-                    T sum = T.Zero;
-                    for (int p = 0; p < k; p++)
-                    {
-                        T aip = transposeA ? a[(p * lda) + i] : a[(i * lda) + p];
-                        sum += aip * b[(j * ldb) + p];
-                    }
-
-                    cRow[j] += alpha * sum;
-                }
+                GemmDriver<T, T, SimdScalar<T>>.Gemm(m, n, k, alpha, pa, rsA, csA, pb, rsB, csB, beta, pc, ldc, 1);
             }
         }
     }

@@ -34,6 +34,17 @@ internal static class ShapeGuard
         }
     }
 
+    /// <summary>Like <see cref="Shape{T}(Tensor{T}?, TensorShape, string)"/> but without allocating the expected shape.</summary>
+    public static void Shape<T>(Tensor<T>? actual, ReadOnlySpan<int> expected, string paramName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        NotNull(actual, paramName);
+        if (!actual!.Shape.Dims.SequenceEqual(expected))
+        {
+            throw new ArgumentException($"Shape mismatch: {paramName} has shape {actual.Shape}, expected {TensorShape.Format(expected)}.", paramName);
+        }
+    }
+
     public static void Rank<T>(Tensor<T>? actual, int rank, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

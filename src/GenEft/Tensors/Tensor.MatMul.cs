@@ -53,7 +53,7 @@ public static partial class Tensor
         }
 
         int batch = Math.Max(batchA, batchB);
-        var expected = batch == 0 ? new TensorShape(m, n) : new TensorShape(batch, m, n);
+        ReadOnlySpan<int> expected = batch == 0 ? [m, n] : [batch, m, n];
         ShapeGuard.Shape(c, expected, nameof(c));
         ShapeGuard.NoAlias(c, a, nameof(c), nameof(a));
         ShapeGuard.NoAlias(c, b, nameof(c), nameof(b));

@@ -15,7 +15,7 @@ public class ClosedFormTests
 
     private static AutomorphismGroup Check(Graph g, BigInteger expected, AutomorphismSearchOptions options)
     {
-        var group = new AutomorphismSearch(options).Compute(g);
+        var group = new AutomorphismSearch(options).Compute(g, TestContext.Current.CancellationToken);
         Assert.Equal(expected, group.Order);
         Assert.Equal(Math.Log2((double)expected), group.Log2Order, 9);
         AssertConsistent(g, group);
