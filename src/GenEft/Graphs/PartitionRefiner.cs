@@ -145,7 +145,8 @@ internal sealed class PartitionRefiner
             _queueHead = _queueHead == _n ? 0 : _queueHead + 1;
             _queueCount--;
             _inQueue[s] = false;
-            if (_mismatch) continue;
+            // A discrete partition cannot split further; the rest of the queue is moot.
+            if (_mismatch || CellCount == _n) continue;
             int e = CellEnd[s];
             SplitBy(s, e, _outOff, _outTgt, 0);
             if (_directed && !_mismatch) SplitBy(s, e, _inOff, _inTgt, 1);
@@ -163,6 +164,9 @@ internal sealed class PartitionRefiner
             for (int a = off[u], b = off[u + 1]; a < b; a++)
             {
                 int x = tgt[a];
+                // Singleton cells cannot split: skip them without touching.
+                int cx = CellOf[x];
+                if (CellEnd[cx] - cx == 1) continue;
                 if (count[x]++ == 0) _touched[touchedLength++] = x;
             }
         }
@@ -175,11 +179,8 @@ internal sealed class PartitionRefiner
                 _touchedCells[cellCount++] = c;
                 _back[c] = CellEnd[c];
             }
-            if (CellEnd[c] - c > 1)
-            {
-                int p = --_back[c];
-                Swap(Inv[x], p);
-            }
+            int p = --_back[c];
+            Swap(Inv[x], p);
         }
         if (cellCount > 1) Array.Sort(_touchedCells, 0, cellCount);
         for (int ci = 0; ci < cellCount; ci++)
