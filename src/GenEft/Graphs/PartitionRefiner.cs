@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GenEft.Graphs;
 
 /// <summary>
@@ -98,6 +100,7 @@ internal sealed class PartitionRefiner
     }
 
     /// <summary>Undoes every split made after the trail had length <paramref name="mark"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Undo(int mark)
     {
         while (_trailLength > mark)
@@ -137,6 +140,7 @@ internal sealed class PartitionRefiner
         return !_mismatch && _expectedPos == end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         while (_queueCount > 0)
@@ -153,6 +157,7 @@ internal sealed class PartitionRefiner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitBy(int s, int e, int[] off, int[] tgt, int pass)
     {
         int touchedLength = 0;
@@ -195,6 +200,7 @@ internal sealed class PartitionRefiner
         for (int t = 0; t < touchedLength; t++) count[_touched[t]] = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitCell(int c, int end, int k, int splitter, int pass)
     {
         int size = end - c;
