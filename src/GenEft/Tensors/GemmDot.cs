@@ -48,6 +48,7 @@ internal static unsafe class GemmDot<T, TVec, TSimd>
         }
 
         bool readC = !T.IsZero(beta);
+        T* sums = stackalloc T[4];
         int i = 0;
         for (; i + 4 <= m; i += 4)
         {
@@ -76,10 +77,11 @@ internal static unsafe class GemmDot<T, TVec, TSimd>
                 }
 
                 T* cij = c + (i * rsC) + (j * csC);
-                Write(cij, TSimd.Sum(s0), alpha, beta, readC);
-                Write(cij + rsC, TSimd.Sum(s1), alpha, beta, readC);
-                Write(cij + (2 * rsC), TSimd.Sum(s2), alpha, beta, readC);
-                Write(cij + (3 * rsC), TSimd.Sum(s3), alpha, beta, readC);
+                TSimd.Sum4(s0, s1, s2, s3, sums);
+                Write(cij, sums[0], alpha, beta, readC);
+                Write(cij + rsC, sums[1], alpha, beta, readC);
+                Write(cij + (2 * rsC), sums[2], alpha, beta, readC);
+                Write(cij + (3 * rsC), sums[3], alpha, beta, readC);
             }
         }
 
