@@ -36,8 +36,11 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
     /// <summary>Rows of an A block (a multiple of every tile height), sized for L2 with kc up to 512.</summary>
     private const int RowBlock = 192;
 
-    /// <summary>Columns of a B block, bounding the packed B buffer.</summary>
+    /// <summary>Most panels in a B block.</summary>
     private const int ColumnBlockPanels = 64;
+
+    /// <summary>Most elements in the packed B buffer (4 MiB of float).</summary>
+    private const int PackedBMaxElements = 1 << 20;
 
     public static void Gemm(
         int m, int n, int k, T alpha, T* a, nint rsA, nint csA, T* b, nint rsB, nint csB, T beta, T* c, nint rsC, nint csC)
@@ -81,11 +84,12 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
         bool packAllB = large || csB != 1;
 
         // kc: as deep as L1 allows for a B micro-panel, then evened out so the last block is not a sliver.
-        // A single tile row never reuses a B micro-panel, so it is not worth a k cut.
-        int kcMax = m <= mr ? k : Math.Clamp(L1PanelBytes / (nr * sizeof(T)), 64, 512);
+        // A single tile row never reuses a B micro-panel, so it is not worth a short k cut.
+        int kcMax = m <= mr ? Math.Min(k, 4096) : Math.Clamp(L1PanelBytes / (nr * sizeof(T)), 64, 512);
         int kBlocks = (k + kcMax - 1) / kcMax;
         int kc = (k + kBlocks - 1) / kBlocks;
-        int ncMax = ColumnBlockPanels * nr;
+        // Bound the packed B block (kc x nc) to PackedBMaxElements, which matters when kc is the whole of a long k.
+        int ncMax = Math.Clamp(PackedBMaxElements / (kc * nr), 1, ColumnBlockPanels) * nr;
         int mc = Math.Min(RowBlock, RoundUp(m, mr));
 
         T* packedB = GemmBuffers<T>.B(kc * Math.Min(RoundUp(n, nr), ncMax));
