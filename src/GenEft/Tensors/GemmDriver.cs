@@ -73,6 +73,8 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
         Blocked(m, n, k, alpha, a, rsA, csA, b, rsB, csB, beta, c, rsC, csC);
     }
 
+    // The stack tile is written before it is read: skip zeroing it on every call (it matters for batches of small products).
+    [SkipLocalsInit]
     private static void Blocked(
         int m, int n, int k, T alpha, T* a, nint rsA, nint csA, T* b, nint rsB, nint csB, T beta, T* c, nint rsC, nint csC)
     {
@@ -92,7 +94,7 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
         int ncMax = Math.Clamp(PackedBMaxElements / (kc * nr), 1, ColumnBlockPanels) * nr;
         int mc = Math.Min(RowBlock, RoundUp(m, mr));
 
-        T* packedB = GemmBuffers<T>.B(kc * Math.Min(RoundUp(n, nr), ncMax));
+        T* packedB = packAllB ? GemmBuffers<T>.B(kc * Math.Min(RoundUp(n, nr), ncMax)) : null;
         T* packedA = packA ? GemmBuffers<T>.A(mc * kc) : null;
         TVec* tile = stackalloc TVec[GemmMicroKernel.MaxRows * GemmMicroKernel.MaxVectors];
 

@@ -5,7 +5,8 @@ using GenEft.Tensors;
 // Minimum time per call over many ~100 µs trials, ours and OpenBLAS interleaved trial by trial: on a shared,
 // overloaded machine a long benchmark iteration is almost always preempted, a short trial often is not, so
 // the minimum approaches the unloaded speed for both libraries alike.
-// Run: dotnet run -c Release --project benchmarks/reference/tensors/GemmMinTime [-- "m x n x k" shapes]
+// Run: dotnet run -c Release --project benchmarks/reference/tensors/GemmMinTime [-- "mxnxk NN" shapes, or
+// "batchxmxnxk NT" for a batched product]
 string[] shapes = args.Length > 0 ? args :
 [
     "675x50x4 NN", "675x50x50 NN", "675x1x50 NN", "675x50x50 NT", "675x4x50 NT",
@@ -18,12 +19,24 @@ foreach (var shape in shapes)
 {
     var parts = shape.Split(' ');
     var d = parts[0].Split('x').Select(int.Parse).ToArray();
+
+    // Four sizes: batch x m x n x k, a batched product (rank-3 operands) against a loop of OpenBLAS calls.
+    int batch = d.Length == 4 ? d[0] : 1;
+    if (d.Length == 4)
+    {
+        d = d[1..];
+    }
+
     int m = d[0], n = d[1], k = d[2];
     bool ta = parts[1][0] == 'T', tb = parts[1][1] == 'T';
     var random = new Random(42);
-    var a = ta ? Tensor<float>.Zeros(k, m) : Tensor<float>.Zeros(m, k);
-    var b = tb ? Tensor<float>.Zeros(n, k) : Tensor<float>.Zeros(k, n);
-    var c = Tensor<float>.Zeros(m, n);
+    var a = Tensor<float>.Zeros(ta ? [batch, k, m] : [batch, m, k]);
+    var b = Tensor<float>.Zeros(tb ? [batch, n, k] : [batch, k, n]);
+    var c = Tensor<float>.Zeros(batch, m, n);
+    if (batch == 1)
+    {
+        (a, b, c) = (a.Reshape(a.Shape.Dims[1..]), b.Reshape(b.Shape.Dims[1..]), c.Reshape(m, n));
+    }
     foreach (ref float x in a.Span)
     {
         x = (float)((random.NextDouble() * 2) - 1);
@@ -34,12 +47,18 @@ foreach (var shape in shapes)
         x = (float)((random.NextDouble() * 2) - 1);
     }
 
-    float[] aa = a.ReadOnlySpan.ToArray(), ba = b.ReadOnlySpan.ToArray(), ca = new float[m * n];
-    double flops = 2.0 * m * n * k;
+    float[] aa = a.ReadOnlySpan.ToArray(), ba = b.ReadOnlySpan.ToArray(), ca = new float[batch * m * n];
+    double flops = 2.0 * batch * m * n * k;
     int reps = (int)Math.Clamp(2e6 / flops, 1, 1000);
     int trials = (int)Math.Clamp(3e9 / (flops * reps), 50, 400);
     Action ours = () => Tensor.Gemm(1f, a, ta, b, tb, 0f, c);
-    Action blas = () => OpenBlas.Gemm(ta, tb, m, n, k, 1f, aa, ba, 0f, ca);
+    Action blas = () =>
+    {
+        for (int e = 0; e < batch; e++)
+        {
+            OpenBlas.Gemm(ta, tb, m, n, k, 1f, aa, ba, 0f, ca, e * m * k, e * k * n, e * m * n);
+        }
+    };
     for (int i = 0; i < 200; i++)
     {
         ours();
