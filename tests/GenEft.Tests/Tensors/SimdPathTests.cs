@@ -26,6 +26,7 @@ public class SimdPathTests
         "GenEft.Tests.Tensors.ElementwiseTests",
         "GenEft.Tests.Tensors.ReductionAndBroadcastTests",
         "GenEft.Tests.Tensors.IndexingTests",
+        "GenEft.Tests.Tensors.AllocationTests",
     ];
 
     [Theory]
