@@ -30,9 +30,29 @@ internal static class Oracle
         double eps = Epsilon<T>();
         var value = new double[c.Length];
         var bound = new double[c.Length];
+        var opA = new double[m * k];
+        var opB = new double[k * n];
         for (int t = 0; t < batch; t++)
         {
             int offA = a.Rank == 3 ? t * aRows * aCols : 0, offB = b.Rank == 3 ? t * bRows * bCols : 0, offC = t * m * n;
+
+            // op(A) row-major [m, k] and op(B) transposed to [n, k], so the inner loop runs over contiguous k.
+            for (int i = 0; i < m; i++)
+            {
+                for (int p = 0; p < k; p++)
+                {
+                    opA[(i * k) + p] = Op(a.ReadOnlySpan, offA, aCols, transposeA, i, p);
+                }
+            }
+
+            for (int p = 0; p < k; p++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    opB[(j * k) + p] = Op(b.ReadOnlySpan, offB, bCols, transposeB, p, j);
+                }
+            }
+
             for (int i = 0; i < m; i++)
             {
                 for (int j = 0; j < n; j++)
@@ -40,7 +60,7 @@ internal static class Oracle
                     double sum = 0, abs = 0;
                     for (int p = 0; p < k; p++)
                     {
-                        double x = Op(a.ReadOnlySpan, offA, aCols, transposeA, i, p) * Op(b.ReadOnlySpan, offB, bCols, transposeB, p, j);
+                        double x = opA[(i * k) + p] * opB[(j * k) + p];
                         sum += x;
                         abs += Math.Abs(x);
                     }
@@ -48,7 +68,7 @@ internal static class Oracle
                     double cij = double.CreateChecked(c.ReadOnlySpan[offC + (i * n) + j]);
                     bool ignoreC = beta == 0;
                     value[offC + (i * n) + j] = (alpha * sum) + (ignoreC ? 0 : beta * cij);
-                    bound[offC + (i * n) + j] = (k + 2) * eps * ((Math.Abs(alpha) * abs) + (ignoreC ? 0 : Math.Abs(beta * cij))) + 1e-300;
+                    bound[offC + (i * n) + j] = ((k + 2) * eps * ((Math.Abs(alpha) * abs) + (ignoreC ? 0 : Math.Abs(beta * cij)))) + 1e-300;
                 }
             }
         }
