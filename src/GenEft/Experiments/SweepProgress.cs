@@ -1,0 +1,8 @@
+namespace GenEft.Experiments;
+
+/// <summary>Progress of a sweep: reported once at the start and after every finished run.</summary>
+/// <param name="Completed">Cells of this shard done, including those skipped because they were already in the file.</param>
+/// <param name="Total">Cells in this shard.</param>
+/// <param name="Skipped">Cells found already done at the start.</param>
+/// <param name="LastRow">The row just written, or null for the initial report.</param>
+public sealed record SweepProgress(int Completed, int Total, int Skipped, SweepRow? LastRow);

@@ -1,0 +1,73 @@
+using System.Numerics;
+
+namespace GenEft.Graphs;
+
+/// <summary>
+/// The automorphism group Aut(G) of a graph, as found by an <see cref="IAutomorphismEngine"/>: its exact
+/// order, its orbits and a generating set. GenEFT's description length of a relation is
+/// b = log2(n!) - <see cref="Log2Order"/> (THEORY.md section 1).
+/// </summary>
+public sealed class AutomorphismGroup
+{
+    private readonly int[] _orbitRepresentatives;
+    private readonly SparsePermutation[] _generators;
+
+    internal AutomorphismGroup(int vertexCount, BigInteger order, int[] orbitRepresentatives, SparsePermutation[] generators)
+    {
+        VertexCount = vertexCount;
+        Order = order;
+        Log2Order = order.IsOne ? 0.0 : BigInteger.Log(order, 2.0);
+        _orbitRepresentatives = orbitRepresentatives;
+        _generators = generators;
+        int count = 0;
+        for (int v = 0; v < vertexCount; v++) if (orbitRepresentatives[v] == v) count++;
+        OrbitCount = count;
+        Generators = new GeneratorList(vertexCount, generators);
+    }
+
+    /// <summary>Number of vertices of the graph the group acts on.</summary>
+    public int VertexCount { get; }
+
+    /// <summary>The exact order |Aut(G)|.</summary>
+    public BigInteger Order { get; }
+
+    /// <summary>log2 |Aut(G)|, the bits an automorphism-invariant description saves (GenEFT Eq. 1's b = log2(n!/|Aut|)).</summary>
+    public double Log2Order { get; }
+
+    /// <summary>For each vertex, the smallest vertex of its orbit.</summary>
+    public ReadOnlySpan<int> OrbitRepresentatives => _orbitRepresentatives;
+
+    /// <summary>Number of orbits of Aut(G) on the vertices.</summary>
+    public int OrbitCount { get; }
+
+    /// <summary>
+    /// A generating set of Aut(G): each generator is a permutation p with vertex v mapped to p[v].
+    /// Generators are stored sparsely; each access to an element builds a fresh array of length
+    /// <see cref="VertexCount"/>. The identity group has no generators.
+    /// </summary>
+    public IReadOnlyList<int[]> Generators { get; }
+
+    /// <summary>Number of vertices moved by generator <paramref name="index"/>, without building it.</summary>
+    /// <param name="index">Generator index in [0, Generators.Count).</param>
+    /// <returns>The size of the generator's support.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, Generators.Count).</exception>
+    public int GeneratorSupportSize(int index)
+    {
+        if ((uint)index >= (uint)_generators.Length)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Generator index must be in [0, {_generators.Length}).");
+        return _generators[index].Support.Length;
+    }
+
+    internal ReadOnlySpan<SparsePermutation> SparseGenerators => _generators;
+
+    private sealed class GeneratorList(int vertexCount, SparsePermutation[] generators) : IReadOnlyList<int[]>
+    {
+        public int[] this[int index] => generators[index].ToArray(vertexCount);
+        public int Count => generators.Length;
+        public IEnumerator<int[]> GetEnumerator()
+        {
+            foreach (var g in generators) yield return g.ToArray(vertexCount);
+        }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Numerics;
+using GenEft.Tensors;
+
+namespace GenEft.Nn;
+
+/// <summary>
+/// Adam (Kingma and Ba), as torch.optim.Adam: g ← ∇ + λp (+ μ sign p); m ← β₁m + (1 - β₁)g;
+/// v ← β₂v + (1 - β₂)g²; p ← p - (lr / (1 - β₁ᵗ)) · m / (√v / √(1 - β₂ᵗ) + ε). With
+/// <see cref="DecoupledWeightDecay"/> (AdamW, torch.optim.AdamW) the decay is applied as p ← p(1 - lr·λ)
+/// before the step instead of being added to the gradient.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+public class Adam<T> : Optimizer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Tensor<T>[] _m;
+    private readonly Tensor<T>[] _v;
+
+    /// <summary>Creates the optimizer with coupled (L2) weight decay.</summary>
+    /// <param name="groups">The parameter groups.</param>
+    /// <param name="beta1">The first-moment decay β₁ in [0, 1).</param>
+    /// <param name="beta2">The second-moment decay β₂ in [0, 1).</param>
+    /// <param name="epsilon">The denominator offset ε, positive and finite.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="groups"/> is null.</exception>
+    /// <exception cref="ArgumentException">The groups are empty or repeat a parameter.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A β is outside [0, 1) or ε is not positive and finite.</exception>
+    public Adam(IEnumerable<ParameterGroup<T>> groups, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+        : this(groups, beta1, beta2, epsilon, decoupled: false)
+    {
+    }
+
+    private protected Adam(IEnumerable<ParameterGroup<T>> groups, double beta1, double beta2, double epsilon, bool decoupled)
+        : base(groups)
+    {
+        Beta1 = UnitInterval(beta1, nameof(beta1));
+        Beta2 = UnitInterval(beta2, nameof(beta2));
+        if (!(epsilon > 0) || !double.IsFinite(epsilon))
+        {
+            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be positive and finite.");
+        }
+
+        Epsilon = epsilon;
+        DecoupledWeightDecay = decoupled;
+        _m = StatePerParameter();
+        _v = StatePerParameter();
+    }
+
+    /// <summary>The first-moment decay β₁.</summary>
+    public double Beta1 { get; }
+
+    /// <summary>The second-moment decay β₂.</summary>
+    public double Beta2 { get; }
+
+    /// <summary>The denominator offset ε.</summary>
+    public double Epsilon { get; }
+
+    /// <summary>Whether weight decay is decoupled from the gradient (AdamW).</summary>
+    public bool DecoupledWeightDecay { get; }
+
+    private protected override void Update(ParameterGroup<T> group, Parameter<T> parameter, int index)
+    {
+        // Scalars in double as torch computes them in Python, then rounded to the element type.
+        double biasCorrection1 = 1 - Math.Pow(Beta1, StepCount);
+        double biasCorrection2 = 1 - Math.Pow(Beta2, StepCount);
+        T stepSize = T.CreateChecked(group.LearningRate / biasCorrection1);
+        T sqrtBc2 = T.CreateChecked(Math.Sqrt(biasCorrection2));
+        T b1 = T.CreateChecked(Beta1), b2 = T.CreateChecked(Beta2);
+        T oneMinusB1 = T.CreateChecked(1 - Beta1), oneMinusB2 = T.CreateChecked(1 - Beta2);
+        T eps = T.CreateChecked(Epsilon), l1 = T.CreateChecked(group.L1);
+        T wd = DecoupledWeightDecay ? T.Zero : T.CreateChecked(group.WeightDecay);
+        T decay = T.CreateChecked(1 - (group.LearningRate * group.WeightDecay));
+        bool decoupled = DecoupledWeightDecay && group.WeightDecay != 0;
+
+        Span<T> p = parameter.Value.Span, m = _m[index].Span, v = _v[index].Span;
+        ReadOnlySpan<T> grad = parameter.Grad.ReadOnlySpan;
+        for (int i = 0; i < p.Length; i++)
+        {
+            T g = RegularizedGradient(grad[i], p[i], wd, l1);
+            if (decoupled)
+            {
+                p[i] *= decay;
+            }
+
+            m[i] = (m[i] * b1) + (g * oneMinusB1);
+            v[i] = (v[i] * b2) + (oneMinusB2 * g * g);
+            T denom = (T.Sqrt(v[i]) / sqrtBc2) + eps;
+            p[i] += -stepSize * (m[i] / denom);
+        }
+    }
+}
