@@ -30,6 +30,7 @@ public sealed class ReducedReponSystem : IOdeSystem
         encoderRate = encoderLearningRate;
         ClusterSize = clusterSize;
         Coupling = 4.0 * clusterSize / (clusterSize + 1);
+        Dynamics = new ReducedReponDynamics(Coupling * decoderLearningRate, encoderLearningRate);
     }
 
     /// <summary>eta_A, the decoder learning rate.</summary>
@@ -50,12 +51,13 @@ public sealed class ReducedReponSystem : IOdeSystem
     /// <inheritdoc />
     public int Dimension => 2;
 
+    /// <summary>The right-hand side as a struct, for solver calls the JIT can specialize (the Monte Carlo's hot loop).</summary>
+    internal ReducedReponDynamics Dynamics { get; }
+
     /// <inheritdoc />
     public void Evaluate(double t, ReadOnlySpan<double> state, Span<double> derivative)
     {
-        double a2 = state[0], c = state[1];
-        derivative[0] = -Coupling * decoderRate * c * c * a2;
-        derivative[1] = -encoderRate * a2 * a2 * c;
+        Dynamics.Evaluate(t, state, derivative);
     }
 
     /// <summary>
