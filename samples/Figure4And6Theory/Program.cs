@@ -24,9 +24,12 @@ void WriteFigure4()
     // eta_A = eta_x = 1: the separatrix is c = +-a2 / sqrt(2).
     var system = new ReducedReponSystem(1.0, 1.0);
     var starts = new List<ReducedReponState>();
-    foreach (double angle in Enumerable.Range(0, 16).Select(k => (k + 0.5) * Math.PI / 8))
+    foreach (double radius in new[] { 1.0, 2.0 })
     {
-        starts.Add(new ReducedReponState(2 * Math.Cos(angle), 2 * Math.Sin(angle)));
+        foreach (double angle in Enumerable.Range(0, 16).Select(k => (k + 0.5) * Math.PI / 8))
+        {
+            starts.Add(new ReducedReponState(radius * Math.Cos(angle), radius * Math.Sin(angle)));
+        }
     }
 
     ReponTrajectory[] trajectories = ReponPhasePortrait.Trajectories(system, starts, endTime: 50, pointsPerTrajectory: 200);
@@ -50,8 +53,8 @@ void WriteFigure4()
         YRange = (-2.2, 2.2),
     };
     double s = system.SeparatrixSlope;
-    plot.Line("separatrix c = +a2 s", [-2.2, 2.2], [-2.2 * s, 2.2 * s], dashed: true);
-    plot.Line("separatrix c = -a2 s", [-2.2, 2.2], [2.2 * s, -2.2 * s], dashed: true);
+    plot.Line("separatrix C = 0", [-2.2, 2.2], [-2.2 * s, 2.2 * s], dashed: true);
+    plot.Line("separatrix C = 0 ", [-2.2, 2.2], [2.2 * s, -2.2 * s], dashed: true);
     foreach (ReponOutcome outcome in new[] { ReponOutcome.Collision, ReponOutcome.Memorization })
     {
         var xs = new List<double>();
@@ -62,7 +65,7 @@ void WriteFigure4()
             ys.AddRange(tr.C);
         }
 
-        plot.Scatter($"{outcome} trajectories", xs, ys);
+        plot.Scatter(outcome == ReponOutcome.Collision ? "collision" : "memorization", xs, ys);
     }
 
     plot.Save(Path.Combine(outDir, "figure4_portrait.svg"));
@@ -96,7 +99,7 @@ void WriteEquation12()
     foreach (double sigmaRatio in sigmaRatios)
     {
         double[] curveX = Enumerable.Range(0, 81).Select(k => Math.Pow(10, -2 + (k * 0.05))).ToArray();
-        plot.Line($"Eq. 12, sigma_a/sigma_c = {sigmaRatio}", curveX, curveX.Select(r => ReponCollisionProbability.TwoRepons(sigmaRatio, 1, 1, r)).ToArray());
+        plot.Line($"Eq. 12, sa/sc = {sigmaRatio}", curveX, curveX.Select(r => ReponCollisionProbability.TwoRepons(sigmaRatio, 1, 1, r)).ToArray());
         var ps = new List<double>();
         var errors = new List<double>();
         foreach (double ratio in ratios)
@@ -114,7 +117,7 @@ void WriteEquation12()
             errors.Add(e.StandardError);
         }
 
-        plot.Scatter($"Monte Carlo, sigma_a/sigma_c = {sigmaRatio}", ratios, ps, errors);
+        plot.Scatter($"MC, sa/sc = {sigmaRatio}", ratios, ps, errors);
     }
 
     plot.Save(Path.Combine(outDir, "eq12_curve.svg"));
