@@ -33,14 +33,18 @@ internal static unsafe class OpenBlas
         Marshal.PtrToStringAnsi(((delegate* unmanaged<nint>)NativeLibrary.GetExport(Library, "openblas_get_corename"))()) ?? "?";
 
     /// <summary>Row-major c = alpha · op(a) · op(b) + beta · c.</summary>
-    public static void Gemm(bool ta, bool tb, int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c)
+    /// <param name="offsetA">Start of A in <paramref name="a"/> (for batches).</param>
+    /// <param name="offsetB">Start of B in <paramref name="b"/>.</param>
+    /// <param name="offsetC">Start of C in <paramref name="c"/>.</param>
+    public static void Gemm(
+        bool ta, bool tb, int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c, int offsetA = 0, int offsetB = 0, int offsetC = 0)
     {
         int lda = ta ? m : k, ldb = tb ? k : n;
         fixed (float* pa = a)
         fixed (float* pb = b)
         fixed (float* pc = c)
         {
-            Sgemm(RowMajor, ta ? Trans : NoTrans, tb ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, n);
+            Sgemm(RowMajor, ta ? Trans : NoTrans, tb ? Trans : NoTrans, m, n, k, alpha, pa + offsetA, lda, pb + offsetB, ldb, beta, pc + offsetC, n);
         }
     }
 

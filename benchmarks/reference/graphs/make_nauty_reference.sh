@@ -56,4 +56,12 @@ with open(sys.argv[1], 'w') as f:
 PY
 annotate "$tmp/rel" | gzip -9n > "$out/relations-3-4.txt.gz"
 
+# 6. sparse6 encodings by nauty-copyg of every graph on 1..7 vertices and of the 9/10-vertex sample:
+#    "<graph6> <sparse6>" pairs for the format tests.
+: > "$tmp/s6in"
+for n in 1 2 3 4 5 6 7; do nauty-geng -q "$n" >> "$tmp/s6in"; done
+cat "$tmp/s9" >> "$tmp/s6in"
+nauty-copyg -s -q "$tmp/s6in" > "$tmp/s6out"
+paste -d' ' "$tmp/s6in" "$tmp/s6out" | gzip -9n > "$out/sparse6-pairs.txt.gz"
+
 ls -l "$out"

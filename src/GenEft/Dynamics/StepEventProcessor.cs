@@ -86,7 +86,7 @@ internal sealed class StepEventProcessor
 
         if (anyRoot && request.EventObserver is { } observer)
         {
-            ReportInTimeOrder(ref interpolant, events.Length, stopTime, terminal, newState.Length, observer);
+            ReportInTimeOrder(ref interpolant, events.Length, stopTime, newState.Length, observer);
         }
 
         WriteOutputsUpTo(ref interpolant, request, stopTime, tNew, newState);
@@ -94,7 +94,7 @@ internal sealed class StepEventProcessor
         return terminal;
     }
 
-    private void ReportInTimeOrder<TInterpolant>(ref TInterpolant interpolant, int eventCount, double stopTime, int terminal, int n, IOdeEventObserver observer)
+    private void ReportInTimeOrder<TInterpolant>(ref TInterpolant interpolant, int eventCount, double stopTime, int n, IOdeEventObserver observer)
         where TInterpolant : struct, IStepInterpolant
     {
         Span<double> state = scratch.AsSpan(0, n);

@@ -28,25 +28,43 @@ public sealed class AutomorphismSearch : IAutomorphismEngine
     {
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.VertexCount;
-        if (!Options.RemoveTwins && !Options.RemovePendantTrees)
+        Graph quotient = graph;
+        int[] reps = [];
+        Preprocessor? pre = null;
+        if (Options.RemoveTwins || Options.RemovePendantTrees)
         {
-            var plain = new SearchTree(graph, cancellationToken);
-            plain.Run();
-            return new AutomorphismGroup(n, plain.Order, plain.Orbits.Representatives(), plain.Generators.ToArray());
+            pre = new Preprocessor(graph, cancellationToken);
+            pre.Run(Options.RemovePendantTrees, Options.RemoveTwins);
+            (quotient, reps) = pre.BuildQuotient();
         }
 
-        var pre = new Preprocessor(graph, cancellationToken);
-        pre.Run(Options.RemovePendantTrees, Options.RemoveTwins);
-        var (quotient, reps) = pre.BuildQuotient();
-        var search = new SearchTree(quotient, cancellationToken);
-        search.Run();
+        BigInteger order;
+        List<SparsePermutation> quotientGenerators;
+        var components = Options.SplitComponents ? ComponentSearch.Components(quotient) : null;
+        if (components is { Count: > 1 })
+        {
+            var split = new ComponentSearch(quotient, cancellationToken);
+            split.Run(components);
+            (order, quotientGenerators) = (split.Order, split.Generators);
+        }
+        else
+        {
+            var search = new SearchTree(quotient, cancellationToken);
+            search.Run();
+            (order, quotientGenerators) = (search.Order, search.Generators);
+        }
 
-        var generators = new List<SparsePermutation>(pre.Generators);
-        if (ReferenceEquals(quotient, graph)) generators.AddRange(search.Generators);
-        else if (search.Generators.Count > 0) generators.AddRange(Lift(pre, reps, search.Generators));
+        var generators = new List<SparsePermutation>();
+        if (pre is not null)
+        {
+            generators.AddRange(pre.Generators);
+            order *= pre.Factor;
+        }
+        if (ReferenceEquals(quotient, graph)) generators.AddRange(quotientGenerators);
+        else if (quotientGenerators.Count > 0) generators.AddRange(Lift(pre!, reps, quotientGenerators));
         var orbits = new OrbitPartition(n);
         foreach (var g in generators) orbits.AddGenerator(g);
-        return new AutomorphismGroup(n, pre.Factor * search.Order, orbits.Representatives(), generators.ToArray());
+        return new AutomorphismGroup(n, order, orbits.Representatives(), generators.ToArray());
     }
 
     /// <summary>Lifts quotient automorphisms block by block: the i-th vertex of block r maps to the i-th of block g(r).</summary>

@@ -8,4 +8,7 @@ public sealed record AutomorphismSearchOptions
 
     /// <summary>Fold pendant trees (repeatedly stripped degree-1 vertices) into vertex colours before the search.</summary>
     public bool RemovePendantTrees { get; init; } = true;
+
+    /// <summary>Search each connected component on its own and combine isomorphic ones (component recursion).</summary>
+    public bool SplitComponents { get; init; } = true;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GenEft.Graphs;
 
 /// <summary>
@@ -98,6 +100,7 @@ internal sealed class PartitionRefiner
     }
 
     /// <summary>Undoes every split made after the trail had length <paramref name="mark"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Undo(int mark)
     {
         while (_trailLength > mark)
@@ -137,6 +140,7 @@ internal sealed class PartitionRefiner
         return !_mismatch && _expectedPos == end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         while (_queueCount > 0)
@@ -145,13 +149,15 @@ internal sealed class PartitionRefiner
             _queueHead = _queueHead == _n ? 0 : _queueHead + 1;
             _queueCount--;
             _inQueue[s] = false;
-            if (_mismatch) continue;
+            // A discrete partition cannot split further; the rest of the queue is moot.
+            if (_mismatch || CellCount == _n) continue;
             int e = CellEnd[s];
             SplitBy(s, e, _outOff, _outTgt, 0);
             if (_directed && !_mismatch) SplitBy(s, e, _inOff, _inTgt, 1);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitBy(int s, int e, int[] off, int[] tgt, int pass)
     {
         int touchedLength = 0;
@@ -163,6 +169,9 @@ internal sealed class PartitionRefiner
             for (int a = off[u], b = off[u + 1]; a < b; a++)
             {
                 int x = tgt[a];
+                // Singleton cells cannot split: skip them without touching.
+                int cx = CellOf[x];
+                if (CellEnd[cx] - cx == 1) continue;
                 if (count[x]++ == 0) _touched[touchedLength++] = x;
             }
         }
@@ -175,11 +184,8 @@ internal sealed class PartitionRefiner
                 _touchedCells[cellCount++] = c;
                 _back[c] = CellEnd[c];
             }
-            if (CellEnd[c] - c > 1)
-            {
-                int p = --_back[c];
-                Swap(Inv[x], p);
-            }
+            int p = --_back[c];
+            Swap(Inv[x], p);
         }
         if (cellCount > 1) Array.Sort(_touchedCells, 0, cellCount);
         for (int ci = 0; ci < cellCount; ci++)
@@ -194,6 +200,7 @@ internal sealed class PartitionRefiner
         for (int t = 0; t < touchedLength; t++) count[_touched[t]] = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitCell(int c, int end, int k, int splitter, int pass)
     {
         int size = end - c;

@@ -22,6 +22,7 @@ internal sealed class Preprocessor
     private readonly ColorInterner _interner = new();
     private readonly CancellationToken _cancel;
     private int[] _buffer = new int[16];
+    private long[]? _vertexHash;
 
     public BigInteger Factor = BigInteger.One;
     public readonly List<SparsePermutation> Generators = [];
@@ -228,43 +229,60 @@ internal sealed class Preprocessor
     /// <summary>Collapses each class of alive twins (equal colour and equal open/closed neighbourhoods) into its smallest vertex.</summary>
     private bool CollapseTwins(bool closed)
     {
-        var alive = new List<int>();
-        for (int v = 0; v < _n; v++) if (_alive[v]) alive.Add(v);
-        if (alive.Count < 2) return false;
-        var hash = new long[_n];
-        foreach (int v in alive) hash[v] = NeighborhoodHash(v, closed);
-        var order = alive.ToArray();
-        Array.Sort(order, (x, y) =>
+        // Bucket vertices by a hash of (colour, neighbourhood) in an open-addressing table; only buckets
+        // that receive a second vertex are examined exactly. Linear time, no sort of all vertices.
+        int capacity = 1;
+        while (capacity < 2 * _n) capacity <<= 1;
+        var keys = new long[capacity];
+        var heads = new int[capacity];
+        Array.Fill(heads, -1);
+        var next = new int[_n];
+        var tails = new int[capacity];
+        var crowded = new List<int>();
+        for (int v = 0; v < _n; v++)
         {
-            int c = _cid[x].CompareTo(_cid[y]);
-            if (c != 0) return c;
-            c = hash[x].CompareTo(hash[y]);
-            return c != 0 ? c : x.CompareTo(y);
-        });
+            if (!_alive[v]) continue;
+            long key = NeighborhoodHash(v, closed) ^ Mix(_cid[v] + 0x1234567L);
+            int slot = (int)((ulong)Mix(key) & (ulong)(capacity - 1));
+            while (heads[slot] >= 0 && keys[slot] != key) slot = (slot + 1) & (capacity - 1);
+            next[v] = -1;
+            if (heads[slot] < 0)
+            {
+                keys[slot] = key;
+                heads[slot] = v;
+                tails[slot] = v;
+            }
+            else
+            {
+                if (heads[slot] == tails[slot]) crowded.Add(slot);
+                next[tails[slot]] = v;
+                tails[slot] = v;
+            }
+        }
         bool changed = false;
         var members = new List<int>();
-        for (int i = 0; i < order.Length;)
+        var remaining = new List<int>();
+        foreach (int slot in crowded)
         {
-            int j = i + 1;
-            while (j < order.Length && _cid[order[j]] == _cid[order[i]] && hash[order[j]] == hash[order[i]]) j++;
-            if (j - i > 1)
+            _cancel.ThrowIfCancellationRequested();
+            remaining.Clear();
+            for (int v = heads[slot]; v >= 0; v = next[v]) remaining.Add(v);
+            // Split the bucket into exact classes (hash collisions are possible but rare).
+            while (remaining.Count > 1)
             {
-                _cancel.ThrowIfCancellationRequested();
-                // Split the run into exact classes (hash collisions are possible but rare).
-                var remaining = new List<int>(order[i..j]);
-                while (remaining.Count > 1)
+                int leader = remaining[0];
+                members.Clear();
+                members.Add(leader);
+                var rest = new List<int>();
+                for (int r = 1; r < remaining.Count; r++)
                 {
-                    int leader = remaining[0];
-                    members.Clear();
-                    members.Add(leader);
-                    var rest = new List<int>();
-                    for (int r = 1; r < remaining.Count; r++)
-                        (AreTwins(leader, remaining[r], closed) ? members : rest).Add(remaining[r]);
-                    if (members.Count > 1) { CollapseClass(members, closed); changed = true; }
-                    remaining = rest;
+                    int u = remaining[r];
+                    (_cid[u] == _cid[leader] && AreTwins(leader, u, closed) ? members : rest).Add(u);
                 }
+                if (members.Count > 1) { CollapseClass(members, closed); changed = true; }
+                remaining.Clear();
+                remaining.AddRange(rest);
             }
-            i = j;
         }
         return changed;
     }
@@ -286,14 +304,20 @@ internal sealed class Preprocessor
 
     private long NeighborhoodHash(int v, bool closed)
     {
-        long h = closed ? Mix(v) : 0;
+        if (_vertexHash is null)
+        {
+            _vertexHash = new long[_n];
+            for (int x = 0; x < _n; x++) _vertexHash[x] = Mix(x);
+        }
+        var vh = _vertexHash;
+        long h = closed ? vh[v] : 0;
         var off = _g.OutOffsets; var tgt = _g.OutTargets;
-        for (int a = off[v]; a < off[v + 1]; a++) { int x = tgt[a]; if (x != v && _alive[x]) h += Mix(x); }
+        for (int a = off[v]; a < off[v + 1]; a++) { int x = tgt[a]; if (x != v && _alive[x]) h += vh[x]; }
         if (_g.IsDirected)
         {
-            long hi = closed ? Mix(v) : 0;
+            long hi = closed ? vh[v] : 0;
             var ioff = _g.InOffsets; var itgt = _g.InTargets;
-            for (int a = ioff[v]; a < ioff[v + 1]; a++) { int x = itgt[a]; if (x != v && _alive[x]) hi += Mix(x); }
+            for (int a = ioff[v]; a < ioff[v + 1]; a++) { int x = itgt[a]; if (x != v && _alive[x]) hi += vh[x]; }
             h = h * 31 + Mix(hi);
         }
         return h;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace GenEft.Graphs;
 
@@ -130,6 +131,7 @@ internal sealed class SearchTree
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryLeaf()
     {
         var lab = _p.Lab;
@@ -148,6 +150,7 @@ internal sealed class SearchTree
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MapIsAutomorphism()
     {
         var off = _graph.OutOffsets; var tgt = _graph.OutTargets;
@@ -163,6 +166,7 @@ internal sealed class SearchTree
     }
 
     /// <summary>Whether the neighbours of x map onto the neighbours of y = map(x) (degrees are equal by refinement).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool EdgesMap(int[] off, int[] tgt, int x, int y)
     {
         if (off[x + 1] - off[x] != off[y + 1] - off[y]) return false;

@@ -15,8 +15,11 @@ namespace GenEft.Statics;
 /// p_u = |pos[i] ∩ pos[j]| / (|pos[i]| |pos[j]|);</item>
 /// <item>bound = (#determined + sum max(p_u, 1 - p_u)) / n^2.</item>
 /// </list>
-/// Deterministic for a given sample. Because of step 2 it is an approximation that overestimates the Bayes-optimal
-/// bound (<see cref="ExactAccuracyBound"/> over the orbit of the relation); docs/statics.md gives the numbers.
+/// Deterministic for a given sample. It approximates the Bayes-optimal bound (<see cref="ExactAccuracyBound"/> over
+/// the orbit of the relation, <see cref="TwoClassExactAccuracyBound"/> for two classes at any n,
+/// <see cref="EquivalenceImportanceSamplingBound"/> for any k) from either side:
+/// the true labels of step 2 push it up, the 1/k prior and the ignored class sizes push it down; docs/statics.md
+/// gives the numbers.
 /// </summary>
 public sealed class CandidateClassAccuracyBound : IAccuracyBound
 {

@@ -43,8 +43,9 @@ public static class ExactDescriptionLength
 
     /// <summary>
     /// Equivalence relations with exactly k classes: C = S(n, k), the Stirling number of the second kind.
-    /// Exact (log-space recurrence, at most about 1 s) when (n - k + 1) k &lt;= 10^8; beyond that the saddle-point
-    /// approximation, whose error there (min(k, n - k) &gt;= 100) is about 10^-3 bits.
+    /// Exact (log-space recurrence, about 50 ns per cell) when (n - k + 1) k &lt;= 2 * 10^7; beyond that the
+    /// saddle-point approximation, whose error there is about 0.12 / min(k, n - k) bits (at most about 0.006 bits
+    /// for n &lt;= 10^6).
     /// </summary>
     /// <param name="n">Number of elements, n &gt;= 1.</param>
     /// <param name="classCount">k in [1, n].</param>

@@ -6,8 +6,10 @@ namespace GenEft.Statics;
 /// An upper bound on the accuracy (over all n^2 pairs) that any learner can reach on <see cref="Relation"/> after
 /// seeing a given training sample (GenEFT Section III and Appendix D). Implementations: the paper's candidate-class
 /// recipe for equivalences and complete bipartite relations (<see cref="CandidateClassAccuracyBound"/>), the
-/// linear-extension Monte Carlo for total orders (<see cref="LinearExtensionAccuracyBound"/>) and the exact
-/// Bayes-optimal bound by enumeration (<see cref="ExactAccuracyBound"/>). Average them over training samples with
+/// linear-extension Monte Carlo for total orders (<see cref="LinearExtensionAccuracyBound"/>), the exact
+/// Bayes-optimal bound by enumeration (<see cref="ExactAccuracyBound"/>), for two classes at any n by dynamic
+/// programming (<see cref="TwoClassExactAccuracyBound"/>), and for equivalences with any number of classes by
+/// importance sampling (<see cref="EquivalenceImportanceSamplingBound"/>). Average them over training samples with
 /// <see cref="AccuracyBoundEstimator"/>.
 /// </summary>
 public interface IAccuracyBound

@@ -8,6 +8,9 @@ namespace GenEft.Statics;
 /// j before i; the diagonal is 0); every comparable pair of the resulting partial order is determined; for each
 /// incomparable pair p_u is the fraction of <see cref="OrderingsPerSampling"/> linear extensions, drawn exactly
 /// uniformly by <see cref="LinearExtensionSampler"/>, that put i before j; bound = (#determined + sum max(p_u, 1 - p_u)) / n^2.
+/// When the closed poset is too wide for exact counting (a comparability component above 63 elements or more than
+/// <see cref="LinearExtensionSampler.DefaultMaxDownSets"/> down-sets: large n with sparse samples), the orderings
+/// come from <see cref="LinearExtensionMarkovChain"/> instead (approximately uniform, correlated draws).
 /// With a uniform prior over the n! total orders this converges to the exact Bayes-optimal bound as the number of
 /// orderings grows (it is biased upwards by E|p_u - p̂_u| at most).
 /// </summary>
@@ -36,8 +39,7 @@ public sealed class LinearExtensionAccuracyBound : IAccuracyBound
     public int OrderingsPerSampling { get; }
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The sample contradicts every total order, or the closed poset is too wide
-    /// for exact linear-extension counting (see <see cref="LinearExtensionSampler"/>).</exception>
+    /// <exception cref="ArgumentException">The sample contradicts every total order.</exception>
     public double Evaluate(RelationSamples observed, Random random)
     {
         int n = Relation.Size;
@@ -58,13 +60,23 @@ public sealed class LinearExtensionAccuracyBound : IAccuracyBound
                 if (!poset.Get(i, j) && !poset.Get(j, i)) undetermined.Add((i, j));
         if (undetermined.Count == 0) return 1;
 
-        var sampler = new LinearExtensionSampler(poset);
+        Action<int[]> draw;
+        try
+        {
+            var sampler = new LinearExtensionSampler(poset);
+            draw = positions => sampler.Sample(random, positions);
+        }
+        catch (PosetTooWideException)
+        {
+            var chain = new LinearExtensionMarkovChain(poset, random);
+            draw = positions => chain.Sample(positions);
+        }
         var positions = new int[n];
         var firstBefore = new int[undetermined.Count];
         var pairs = undetermined.ToArray();
         for (int s = 0; s < OrderingsPerSampling; s++)
         {
-            sampler.Sample(random, positions);
+            draw(positions);
             for (int u = 0; u < pairs.Length; u++)
                 if (positions[pairs[u].A] < positions[pairs[u].B]) firstBefore[u]++;
         }

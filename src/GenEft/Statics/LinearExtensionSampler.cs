@@ -49,11 +49,12 @@ public sealed class LinearExtensionSampler
         for (int c = 0; c < groups.Count; c++)
         {
             if (groups[c].Length > 63)
-                throw new ArgumentException($"A comparability component has {groups[c].Length} > 63 elements.", nameof(strictPartialOrder));
+                throw new PosetTooWideException($"A comparability component has {groups[c].Length} > 63 elements.", nameof(strictPartialOrder));
             _components[c] = new Component(groups[c], strictPartialOrder, ref budget);
             logCount += _components[c].LogCount - LogCombinatorics.LogFactorial(groups[c].Length);
         }
         Log2Count = logCount / Math.Log(2);
+        DownSetCount = _components.Sum(c => c.DownSetCount);
         _slots = new int[Size];
         for (int c = 0, p = 0; c < _components.Length; c++)
             for (int t = 0; t < _components[c].Elements.Length; t++) _slots[p++] = c;
@@ -65,6 +66,9 @@ public sealed class LinearExtensionSampler
 
     /// <summary>log2 of the number of linear extensions.</summary>
     public double Log2Count { get; }
+
+    /// <summary>The number of down-sets counted over all components (the size of the dynamic programme).</summary>
+    public int DownSetCount { get; }
 
     /// <summary>Draws one linear extension uniformly at random.</summary>
     /// <param name="random">The random source.</param>
@@ -132,13 +136,13 @@ public sealed class LinearExtensionSampler
                     double e = _extensions[down];
                     for (ulong free = _full & ~down; free != 0; free &= free - 1)
                     {
-                        int a = System.Numerics.BitOperations.TrailingZeroCount(free);
+                        int a = BitOperations.TrailingZeroCount(free);
                         if ((_predecessors[a] & ~down) != 0) continue;
                         ulong up = down | 1UL << a;
                         if (_extensions.Add(up, e))
                         {
                             if (--budget < 0)
-                                throw new ArgumentException("The poset has too many down-sets for exact counting.", nameof(order));
+                                throw new PosetTooWideException("The poset has too many down-sets for exact counting.", nameof(order));
                             next.Add(up);
                         }
                     }
@@ -146,7 +150,10 @@ public sealed class LinearExtensionSampler
                 layer = next;
             }
             LogCount = Math.Log(_extensions[_full]);
+            DownSetCount = _extensions.Count;
         }
+
+        public int DownSetCount { get; }
 
         public int[] Elements { get; }
 
@@ -165,7 +172,7 @@ public sealed class LinearExtensionSampler
                 int chosen = -1;
                 for (ulong candidates = maximal; candidates != 0; candidates &= candidates - 1)
                 {
-                    chosen = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+                    chosen = BitOperations.TrailingZeroCount(candidates);
                     // e(D) = sum over maximal x of e(D \ x); the chosen child's count is the next step's total.
                     count = _extensions[down & ~(1UL << chosen)];
                     target -= count;
@@ -177,10 +184,13 @@ public sealed class LinearExtensionSampler
                 // Removing x can only make its predecessors maximal.
                 for (ulong p = _predecessors[chosen]; p != 0; p &= p - 1)
                 {
-                    int a = System.Numerics.BitOperations.TrailingZeroCount(p);
+                    int a = BitOperations.TrailingZeroCount(p);
                     if ((_successors[a] & down) == 0) maximal |= 1UL << a;
                 }
             }
         }
     }
 }
+
+/// <summary>The poset is too large or too wide for exact down-set counting (callers may fall back to a Markov chain).</summary>
+internal sealed class PosetTooWideException(string message, string paramName) : ArgumentException(message, paramName);

@@ -9,9 +9,10 @@ namespace GenEft.Tensors;
 /// are contiguous: every C element is a dot product along k, with vector lanes along k instead of n.
 /// </summary>
 /// <remarks>
-/// B's columns are packed once into contiguous rows of a small buffer. The k remainder is handled without a
-/// scalar loop: the last A vector is loaded ending exactly at k (overlapping the previous one) and the packed
-/// B row carries a tail vector whose overlapping lanes are zero, so each product is counted once.
+/// B's columns are packed once into contiguous rows of a small buffer; blocks of eight A rows share each B
+/// vector. The k remainder is handled without a scalar loop: the last A vector is loaded ending exactly at k
+/// (overlapping the previous one) and the packed B row carries a tail vector whose overlapping lanes are
+/// zero, so each product is counted once.
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 /// <typeparam name="TVec">The vector type.</typeparam>
@@ -48,38 +49,53 @@ internal static unsafe class GemmDot<T, TVec, TSimd>
         }
 
         bool readC = !T.IsZero(beta);
+        T* sums = stackalloc T[8];
         int i = 0;
-        for (; i + 4 <= m; i += 4)
+        for (; i + 8 <= m; i += 8)
         {
-            T* a0 = a + (i * rsA);
+            // Eight rows share each B vector: eight independent FMA chains keep both FMA ports busy.
+            T* a0 = a + (i * rsA), a4 = a0 + (4 * rsA);
+            nint r2 = 2 * rsA, r3 = 3 * rsA;
             for (int j = 0; j < n; j++)
             {
                 T* bj = bt + (j * rowLength);
                 TVec s0 = TSimd.Zero, s1 = TSimd.Zero, s2 = TSimd.Zero, s3 = TSimd.Zero;
-                for (int p = 0; p < kFull; p += width)
+                TVec s4 = TSimd.Zero, s5 = TSimd.Zero, s6 = TSimd.Zero, s7 = TSimd.Zero;
+                int p = 0;
+                for (; p < kFull; p += width)
                 {
                     TVec bv = TSimd.Load(bj + p);
                     s0 = TSimd.MultiplyAdd(TSimd.Load(a0 + p), bv, s0);
                     s1 = TSimd.MultiplyAdd(TSimd.Load(a0 + rsA + p), bv, s1);
-                    s2 = TSimd.MultiplyAdd(TSimd.Load(a0 + (2 * rsA) + p), bv, s2);
-                    s3 = TSimd.MultiplyAdd(TSimd.Load(a0 + (3 * rsA) + p), bv, s3);
+                    s2 = TSimd.MultiplyAdd(TSimd.Load(a0 + r2 + p), bv, s2);
+                    s3 = TSimd.MultiplyAdd(TSimd.Load(a0 + r3 + p), bv, s3);
+                    s4 = TSimd.MultiplyAdd(TSimd.Load(a4 + p), bv, s4);
+                    s5 = TSimd.MultiplyAdd(TSimd.Load(a4 + rsA + p), bv, s5);
+                    s6 = TSimd.MultiplyAdd(TSimd.Load(a4 + r2 + p), bv, s6);
+                    s7 = TSimd.MultiplyAdd(TSimd.Load(a4 + r3 + p), bv, s7);
                 }
 
                 if (tail)
                 {
                     TVec bv = TSimd.Load(bj + kFull);
-                    int p = k - width;
+                    p = k - width;
                     s0 = TSimd.MultiplyAdd(TSimd.Load(a0 + p), bv, s0);
                     s1 = TSimd.MultiplyAdd(TSimd.Load(a0 + rsA + p), bv, s1);
-                    s2 = TSimd.MultiplyAdd(TSimd.Load(a0 + (2 * rsA) + p), bv, s2);
-                    s3 = TSimd.MultiplyAdd(TSimd.Load(a0 + (3 * rsA) + p), bv, s3);
+                    s2 = TSimd.MultiplyAdd(TSimd.Load(a0 + r2 + p), bv, s2);
+                    s3 = TSimd.MultiplyAdd(TSimd.Load(a0 + r3 + p), bv, s3);
+                    s4 = TSimd.MultiplyAdd(TSimd.Load(a4 + p), bv, s4);
+                    s5 = TSimd.MultiplyAdd(TSimd.Load(a4 + rsA + p), bv, s5);
+                    s6 = TSimd.MultiplyAdd(TSimd.Load(a4 + r2 + p), bv, s6);
+                    s7 = TSimd.MultiplyAdd(TSimd.Load(a4 + r3 + p), bv, s7);
                 }
 
+                TSimd.Sum4(s0, s1, s2, s3, sums);
+                TSimd.Sum4(s4, s5, s6, s7, sums + 4);
                 T* cij = c + (i * rsC) + (j * csC);
-                Write(cij, TSimd.Sum(s0), alpha, beta, readC);
-                Write(cij + rsC, TSimd.Sum(s1), alpha, beta, readC);
-                Write(cij + (2 * rsC), TSimd.Sum(s2), alpha, beta, readC);
-                Write(cij + (3 * rsC), TSimd.Sum(s3), alpha, beta, readC);
+                for (int r = 0; r < 8; r++)
+                {
+                    Write(cij + (r * rsC), sums[r], alpha, beta, readC);
+                }
             }
         }
 

@@ -13,9 +13,9 @@ namespace GenEft.Tensors;
 /// BLIS-style blocking: the k loop is cut into kc blocks whose B micro-panels (kc x NR) fit in L1; A is cut
 /// into mc-row blocks that stay in L2; n into nc-column blocks bounding the packed B buffer. Inside, the jr
 /// loop over B micro-panels is outside the ir loop over MR-row tiles so a B micro-panel is reused from L1 by
-/// every tile. Operands are packed only when it pays: B when its columns are strided, when a panel is
-/// partial (zero padded to NR) or when the product is large; A when its rows are strided and the product is
-/// large. Small products (the model's 675 x 50 shapes) read A and B in place, so packing never dominates.
+/// every tile. Operands are packed only when it pays: B when its columns are strided or the product is
+/// large; A when its rows are strided and the product is large. Small products (the model's 675 x 50 shapes) read A and B in place, so packing never dominates;
+/// a partial last panel is then read in place too, its last vector under a mask.
 /// Products with few columns are turned around (Cᵀ = Bᵀ Aᵀ) when A's columns are contiguous, or computed as
 /// dot products along k when A's rows are, so a vector lane is never mostly padding.
 /// </remarks>
@@ -36,8 +36,11 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
     /// <summary>Rows of an A block (a multiple of every tile height), sized for L2 with kc up to 512.</summary>
     private const int RowBlock = 192;
 
-    /// <summary>Columns of a B block, bounding the packed B buffer.</summary>
+    /// <summary>Most panels in a B block.</summary>
     private const int ColumnBlockPanels = 64;
+
+    /// <summary>Most elements in the packed B buffer (4 MiB of float).</summary>
+    private const int PackedBMaxElements = 1 << 20;
 
     public static void Gemm(
         int m, int n, int k, T alpha, T* a, nint rsA, nint csA, T* b, nint rsB, nint csB, T beta, T* c, nint rsC, nint csC)
@@ -70,6 +73,8 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
         Blocked(m, n, k, alpha, a, rsA, csA, b, rsB, csB, beta, c, rsC, csC);
     }
 
+    // The stack tile is written before it is read: skip zeroing it on every call (it matters for batches of small products).
+    [SkipLocalsInit]
     private static void Blocked(
         int m, int n, int k, T alpha, T* a, nint rsA, nint csA, T* b, nint rsB, nint csB, T beta, T* c, nint rsC, nint csC)
     {
@@ -81,14 +86,15 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
         bool packAllB = large || csB != 1;
 
         // kc: as deep as L1 allows for a B micro-panel, then evened out so the last block is not a sliver.
-        // A single tile row never reuses a B micro-panel, so it is not worth a k cut.
-        int kcMax = m <= mr ? k : Math.Clamp(L1PanelBytes / (nr * sizeof(T)), 64, 512);
+        // A single tile row never reuses a B micro-panel, so it is not worth a short k cut.
+        int kcMax = m <= mr ? Math.Min(k, 4096) : Math.Clamp(L1PanelBytes / (nr * sizeof(T)), 64, 512);
         int kBlocks = (k + kcMax - 1) / kcMax;
         int kc = (k + kBlocks - 1) / kBlocks;
-        int ncMax = ColumnBlockPanels * nr;
+        // Bound the packed B block (kc x nc) to PackedBMaxElements, which matters when kc is the whole of a long k.
+        int ncMax = Math.Clamp(PackedBMaxElements / (kc * nr), 1, ColumnBlockPanels) * nr;
         int mc = Math.Min(RowBlock, RoundUp(m, mr));
 
-        T* packedB = GemmBuffers<T>.B(kc * Math.Min(RoundUp(n, nr), ncMax));
+        T* packedB = packAllB ? GemmBuffers<T>.B(kc * Math.Min(RoundUp(n, nr), ncMax)) : null;
         T* packedA = packA ? GemmBuffers<T>.A(mc * kc) : null;
         TVec* tile = stackalloc TVec[GemmMicroKernel.MaxRows * GemmMicroKernel.MaxVectors];
 
@@ -104,7 +110,7 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
                 for (int jp = 0; jp < panels; jp++)
                 {
                     int cols = Math.Min(nr, nb - (jp * nr));
-                    if (packAllB || cols < nr)
+                    if (packAllB)
                     {
                         PackB(kb, cols, bBlock + (jp * nr * csB), rsB, csB, packedB + (jp * kb * nr), RoundUp(cols, width));
                     }
@@ -126,7 +132,7 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
                         int cols = Math.Min(nr, nb - j0);
                         T* bPanel;
                         nint rsBp;
-                        if (packAllB || cols < nr)
+                        if (packAllB)
                         {
                             // A partial panel is packed only as wide as the vectors that cover it.
                             bPanel = packedB + (jp * kb * nr);
@@ -141,8 +147,11 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
                         int vectors = (cols + width - 1) / width;
                         T* cPanel = c + (ic * rsC) + ((jc + j0) * csC);
 
-                        // The kernel updates C from registers when the tile is whole vectors of a unit-stride row.
-                        bool directC = csC == 1 && cols == vectors * width;
+                        // A partial last vector is loaded and stored under a mask (B read in place needs no
+                        // padding); the kernel updates a unit-stride C straight from registers.
+                        bool masked = cols % width != 0;
+                        TVec lastMask = TSimd.LowMask(cols % width);
+                        bool directC = csC == 1;
                         int i = 0;
                         while (i < mb)
                         {
@@ -165,11 +174,11 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
 
                             if (directC)
                             {
-                                RunKernel(rows, vectors, kb, aTile, rsT, csT, bPanel, rsBp, tile, cPanel + (i * rsC), rsC, alpha, betaBlock);
+                                RunKernel(rows, vectors, masked, kb, aTile, rsT, csT, bPanel, rsBp, tile, cPanel + (i * rsC), rsC, alpha, betaBlock, lastMask);
                             }
                             else
                             {
-                                RunKernel(rows, vectors, kb, aTile, rsT, csT, bPanel, rsBp, tile, null, 0, alpha, betaBlock);
+                                RunKernel(rows, vectors, masked, kb, aTile, rsT, csT, bPanel, rsBp, tile, null, 0, alpha, betaBlock, lastMask);
                                 WriteTile(tile, rows, cols, alpha, betaBlock, cPanel + (i * rsC), rsC, csC);
                             }
 
@@ -186,24 +195,87 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
     private static int TileHeight(int left, int mr) =>
         left >= mr ? mr : left >= 4 ? 4 : left >= 2 ? 2 : 1;
 
+    /// <summary>
+    /// The kernel for a rows x vectors tile. Tiles of fewer than 8 accumulators split k over independent chains
+    /// to hide the FMA latency; a masked tile reads and writes only the existing lanes of its last vector.
+    /// </summary>
     private static void RunKernel(
-        int rows, int vectors, int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile, T* c, nint rsC, T alpha, T beta)
+        int rows, int vectors, bool masked, int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile, T* c, nint rsC, T alpha, T beta, TVec lastMask)
     {
-        // Tiles of fewer than 8 accumulators split k over independent chains to hide the FMA latency.
-        switch ((rows * 4) + vectors)
+        switch ((rows * 8) + (vectors * 2) + (masked ? 1 : 0))
         {
-            case (8 * 4) + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (8 * 4) + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (8 * 4) + 1: GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (4 * 4) + 3: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count3>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (4 * 4) + 2: GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (4 * 4) + 1: GemmSmallTileKernel.Run<T, TVec, TSimd, Count4, Count1, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (2 * 4) + 3: GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count3, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (2 * 4) + 2: GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count2, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (2 * 4) + 1: GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count1, Count4>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (1 * 4) + 3: GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count3, Count2>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            case (1 * 4) + 2: GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count2, Count4>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
-            default: GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count1, Count4>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta); break;
+            case (8 * 8) + (3 * 2) + 0:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count3, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (8 * 8) + (2 * 2) + 0:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count2, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (8 * 8) + (1 * 2) + 0:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count1, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (4 * 8) + (3 * 2) + 0:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count3, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (4 * 8) + (2 * 2) + 0:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count2, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (4 * 8) + (1 * 2) + 0:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count4, Count1, Count2, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (2 * 8) + (3 * 2) + 0:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count3, Count2, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (2 * 8) + (2 * 2) + 0:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count2, Count2, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (2 * 8) + (1 * 2) + 0:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count1, Count4, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (1 * 8) + (3 * 2) + 0:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count3, Count2, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (1 * 8) + (2 * 2) + 0:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count2, Count4, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (1 * 8) + (1 * 2) + 0:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count1, Count4, Count0>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (8 * 8) + (3 * 2) + 1:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count3, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (8 * 8) + (2 * 2) + 1:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count2, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (8 * 8) + (1 * 2) + 1:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count8, Count1, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (4 * 8) + (3 * 2) + 1:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count3, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (4 * 8) + (2 * 2) + 1:
+                GemmMicroKernel.Run<T, TVec, TSimd, Count4, Count2, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (4 * 8) + (1 * 2) + 1:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count4, Count1, Count2, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (2 * 8) + (3 * 2) + 1:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count3, Count2, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (2 * 8) + (2 * 2) + 1:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count2, Count2, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (2 * 8) + (1 * 2) + 1:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count2, Count1, Count4, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (1 * 8) + (3 * 2) + 1:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count3, Count2, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            case (1 * 8) + (2 * 2) + 1:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count2, Count4, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
+            default:
+                GemmSmallTileKernel.Run<T, TVec, TSimd, Count1, Count1, Count4, Count1>(k, a, rsA, csA, b, rsB, tile, c, rsC, alpha, beta, lastMask);
+                break;
         }
     }
 

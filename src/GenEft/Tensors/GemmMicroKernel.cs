@@ -32,14 +32,16 @@ internal static unsafe class GemmMicroKernel
     /// <param name="rsC">C's row stride.</param>
     /// <param name="alpha">Scale of the product.</param>
     /// <param name="beta">Scale of the existing C.</param>
+    /// <param name="lastMask">When TMasked is 1, the lanes of the last vector that exist (a partial panel read in place).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<T, TVec, TSimd, TRows, TVectors>(
-        int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile, T* c, nint rsC, T alpha, T beta)
+    public static void Run<T, TVec, TSimd, TRows, TVectors, TMasked>(
+        int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile, T* c, nint rsC, T alpha, T beta, TVec lastMask)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVec : unmanaged
         where TSimd : ISimd<TVec, T>
         where TRows : ITileCount
         where TVectors : ITileCount
+        where TMasked : ITileCount
     {
         TVec c00 = TSimd.Zero,
             c01 = TSimd.Zero,
@@ -70,9 +72,9 @@ internal static unsafe class GemmMicroKernel
         int width = TSimd.Count;
         for (int p = 0; p < k; p++)
         {
-            TVec b0 = TSimd.Load(b);
-            TVec b1 = TVectors.Value > 1 ? TSimd.Load(b + width) : TSimd.Zero;
-            TVec b2 = TVectors.Value > 2 ? TSimd.Load(b + (2 * width)) : TSimd.Zero;
+            TVec b0 = GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b, 0, lastMask);
+            TVec b1 = TVectors.Value > 1 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b + width, 1, lastMask) : TSimd.Zero;
+            TVec b2 = TVectors.Value > 2 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b + (2 * width), 2, lastMask) : TSimd.Zero;
             TVec x;
             x = TSimd.Broadcast(a[0]);
             c00 = TSimd.MultiplyAdd(x, b0, c00);
@@ -208,98 +210,98 @@ internal static unsafe class GemmMicroKernel
         {
             TVec alphaV = TSimd.Broadcast(alpha), betaV = TSimd.Broadcast(beta);
             bool readC = !T.IsZero(beta);
-            Update<T, TVec, TSimd>(c, c00, alphaV, betaV, readC);
+            GemmMicroKernel.Update<T, TVec, TSimd>(c, c00, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             if (TVectors.Value > 1)
             {
-                Update<T, TVec, TSimd>(c + width, c01, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + width, c01, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TVectors.Value > 2)
             {
-                Update<T, TVec, TSimd>(c + (2 * width), c02, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * width), c02, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 1)
             {
-                Update<T, TVec, TSimd>(c + rsC, c10, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + rsC, c10, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 1 && TVectors.Value > 1)
             {
-                Update<T, TVec, TSimd>(c + rsC + width, c11, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + rsC + width, c11, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 1 && TVectors.Value > 2)
             {
-                Update<T, TVec, TSimd>(c + rsC + (2 * width), c12, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + rsC + (2 * width), c12, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 2)
             {
-                Update<T, TVec, TSimd>(c + (2 * rsC), c20, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * rsC), c20, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 2 && TVectors.Value > 1)
             {
-                Update<T, TVec, TSimd>(c + (2 * rsC) + width, c21, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * rsC) + width, c21, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 2 && TVectors.Value > 2)
             {
-                Update<T, TVec, TSimd>(c + (2 * rsC) + (2 * width), c22, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * rsC) + (2 * width), c22, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 3)
             {
-                Update<T, TVec, TSimd>(c + (3 * rsC), c30, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (3 * rsC), c30, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 3 && TVectors.Value > 1)
             {
-                Update<T, TVec, TSimd>(c + (3 * rsC) + width, c31, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (3 * rsC) + width, c31, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 3 && TVectors.Value > 2)
             {
-                Update<T, TVec, TSimd>(c + (3 * rsC) + (2 * width), c32, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (3 * rsC) + (2 * width), c32, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 4)
             {
-                Update<T, TVec, TSimd>(c + (4 * rsC), c40, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (4 * rsC), c40, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 4 && TVectors.Value > 1)
             {
-                Update<T, TVec, TSimd>(c + (4 * rsC) + width, c41, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (4 * rsC) + width, c41, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 4 && TVectors.Value > 2)
             {
-                Update<T, TVec, TSimd>(c + (4 * rsC) + (2 * width), c42, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (4 * rsC) + (2 * width), c42, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 5)
             {
-                Update<T, TVec, TSimd>(c + (5 * rsC), c50, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (5 * rsC), c50, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 5 && TVectors.Value > 1)
             {
-                Update<T, TVec, TSimd>(c + (5 * rsC) + width, c51, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (5 * rsC) + width, c51, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 5 && TVectors.Value > 2)
             {
-                Update<T, TVec, TSimd>(c + (5 * rsC) + (2 * width), c52, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (5 * rsC) + (2 * width), c52, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 6)
             {
-                Update<T, TVec, TSimd>(c + (6 * rsC), c60, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (6 * rsC), c60, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 6 && TVectors.Value > 1)
             {
-                Update<T, TVec, TSimd>(c + (6 * rsC) + width, c61, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (6 * rsC) + width, c61, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 6 && TVectors.Value > 2)
             {
-                Update<T, TVec, TSimd>(c + (6 * rsC) + (2 * width), c62, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (6 * rsC) + (2 * width), c62, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 7)
             {
-                Update<T, TVec, TSimd>(c + (7 * rsC), c70, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (7 * rsC), c70, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 7 && TVectors.Value > 1)
             {
-                Update<T, TVec, TSimd>(c + (7 * rsC) + width, c71, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (7 * rsC) + width, c71, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 7 && TVectors.Value > 2)
             {
-                Update<T, TVec, TSimd>(c + (7 * rsC) + (2 * width), c72, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (7 * rsC) + (2 * width), c72, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             return;
         }
@@ -399,13 +401,31 @@ internal static unsafe class GemmMicroKernel
         }
     }
 
+    /// <summary>The B vector <paramref name="vector"/> of a row: masked when it is the partial last vector of the panel.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Update<T, TVec, TSimd>(T* c, TVec sum, TVec alpha, TVec beta, bool readC)
+    internal static TVec LoadB<T, TVec, TSimd, TVectors, TMasked>(T* b, int vector, TVec lastMask)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVec : unmanaged
+        where TSimd : ISimd<TVec, T>
+        where TVectors : ITileCount
+        where TMasked : ITileCount
+        => TMasked.Value > 0 && vector == TVectors.Value - 1 ? TSimd.LoadMasked(b, lastMask) : TSimd.Load(b);
+
+    /// <summary>c = alpha · sum + beta · c for one vector of C (only the lanes in <paramref name="mask"/> when masked).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Update<T, TVec, TSimd>(T* c, TVec sum, TVec alpha, TVec beta, bool readC, bool masked, TVec mask)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVec : unmanaged
         where TSimd : ISimd<TVec, T>
     {
         TVec value = TSimd.Multiply(sum, alpha);
-        TSimd.Store(c, readC ? TSimd.MultiplyAdd(TSimd.Load(c), beta, value) : value);
+        if (masked)
+        {
+            TSimd.StoreMasked(c, readC ? TSimd.MultiplyAdd(TSimd.LoadMasked(c, mask), beta, value) : value, mask);
+        }
+        else
+        {
+            TSimd.Store(c, readC ? TSimd.MultiplyAdd(TSimd.Load(c), beta, value) : value);
+        }
     }
 }

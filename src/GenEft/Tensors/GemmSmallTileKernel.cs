@@ -13,7 +13,7 @@ namespace GenEft.Tensors;
 /// </summary>
 internal static unsafe class GemmSmallTileKernel
 {
-    /// <summary>Same contract as <see cref="GemmMicroKernel.Run{T, TVec, TSimd, TRows, TVectors}"/>, for TRows of 1, 2 or 4.</summary>
+    /// <summary>Same contract as <see cref="GemmMicroKernel.Run{T, TVec, TSimd, TRows, TVectors, TMasked}"/>, for TRows of 1, 2 or 4.</summary>
     /// <param name="k">Steps of the inner loop (at least 1).</param>
     /// <param name="a">Element (0, 0) of the A block; element (r, p) is at a[r · rsA + p · csA].</param>
     /// <param name="rsA">A's row stride.</param>
@@ -25,14 +25,16 @@ internal static unsafe class GemmSmallTileKernel
     /// <param name="rsC">C's row stride.</param>
     /// <param name="alpha">Scale of the product.</param>
     /// <param name="beta">Scale of the existing C.</param>
+    /// <param name="lastMask">When TMasked is 1, the lanes of the last vector that exist (a partial panel read in place).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<T, TVec, TSimd, TRows, TVectors, TChains>(
-        int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile, T* c, nint rsC, T alpha, T beta)
+    public static void Run<T, TVec, TSimd, TRows, TVectors, TChains, TMasked>(
+        int k, T* a, nint rsA, nint csA, T* b, nint rsB, TVec* tile, T* c, nint rsC, T alpha, T beta, TVec lastMask)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVec : unmanaged
         where TSimd : ISimd<TVec, T>
         where TRows : ITileCount
         where TVectors : ITileCount
+        where TMasked : ITileCount
         where TChains : ITileCount
     {
         TVec c000 = TSimd.Zero,
@@ -92,9 +94,9 @@ internal static unsafe class GemmSmallTileKernel
             {
                 T* a1 = a + csA, a2 = a + (2 * csA), a3 = a + (3 * csA);
                 T* b1 = b + rsB, b2 = b + (2 * rsB), b3 = b + (3 * rsB);
-                TVec b00 = TSimd.Load(b);
-                TVec b01 = TVectors.Value > 1 ? TSimd.Load(b + width) : TSimd.Zero;
-                TVec b02 = TVectors.Value > 2 ? TSimd.Load(b + (2 * width)) : TSimd.Zero;
+                TVec b00 = GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b, 0, lastMask);
+                TVec b01 = TVectors.Value > 1 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b + width, 1, lastMask) : TSimd.Zero;
+                TVec b02 = TVectors.Value > 2 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b + (2 * width), 2, lastMask) : TSimd.Zero;
                 TVec x00 = TSimd.Broadcast(a[0]);
                 c000 = TSimd.MultiplyAdd(x00, b00, c000);
                 if (TVectors.Value > 1)
@@ -146,9 +148,9 @@ internal static unsafe class GemmSmallTileKernel
                 }
                 if (TChains.Value > 1)
                 {
-                    TVec b10 = TSimd.Load(b1);
-                    TVec b11 = TVectors.Value > 1 ? TSimd.Load(b1 + width) : TSimd.Zero;
-                    TVec b12 = TVectors.Value > 2 ? TSimd.Load(b1 + (2 * width)) : TSimd.Zero;
+                    TVec b10 = GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b1, 0, lastMask);
+                    TVec b11 = TVectors.Value > 1 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b1 + width, 1, lastMask) : TSimd.Zero;
+                    TVec b12 = TVectors.Value > 2 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b1 + (2 * width), 2, lastMask) : TSimd.Zero;
                     TVec x10 = TSimd.Broadcast(a1[0]);
                     c100 = TSimd.MultiplyAdd(x10, b10, c100);
                     if (TVectors.Value > 1)
@@ -201,9 +203,9 @@ internal static unsafe class GemmSmallTileKernel
                 }
                 if (TChains.Value > 2)
                 {
-                    TVec b20 = TSimd.Load(b2);
-                    TVec b21 = TVectors.Value > 1 ? TSimd.Load(b2 + width) : TSimd.Zero;
-                    TVec b22 = TVectors.Value > 2 ? TSimd.Load(b2 + (2 * width)) : TSimd.Zero;
+                    TVec b20 = GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b2, 0, lastMask);
+                    TVec b21 = TVectors.Value > 1 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b2 + width, 1, lastMask) : TSimd.Zero;
+                    TVec b22 = TVectors.Value > 2 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b2 + (2 * width), 2, lastMask) : TSimd.Zero;
                     TVec x20 = TSimd.Broadcast(a2[0]);
                     c200 = TSimd.MultiplyAdd(x20, b20, c200);
                     if (TVectors.Value > 1)
@@ -256,9 +258,9 @@ internal static unsafe class GemmSmallTileKernel
                 }
                 if (TChains.Value > 3)
                 {
-                    TVec b30 = TSimd.Load(b3);
-                    TVec b31 = TVectors.Value > 1 ? TSimd.Load(b3 + width) : TSimd.Zero;
-                    TVec b32 = TVectors.Value > 2 ? TSimd.Load(b3 + (2 * width)) : TSimd.Zero;
+                    TVec b30 = GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b3, 0, lastMask);
+                    TVec b31 = TVectors.Value > 1 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b3 + width, 1, lastMask) : TSimd.Zero;
+                    TVec b32 = TVectors.Value > 2 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b3 + (2 * width), 2, lastMask) : TSimd.Zero;
                     TVec x30 = TSimd.Broadcast(a3[0]);
                     c300 = TSimd.MultiplyAdd(x30, b30, c300);
                     if (TVectors.Value > 1)
@@ -318,9 +320,9 @@ internal static unsafe class GemmSmallTileKernel
         for (; p < k; p++)
         {
             {
-                TVec t0 = TSimd.Load(b);
-                TVec t1 = TVectors.Value > 1 ? TSimd.Load(b + width) : TSimd.Zero;
-                TVec t2 = TVectors.Value > 2 ? TSimd.Load(b + (2 * width)) : TSimd.Zero;
+                TVec t0 = GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b, 0, lastMask);
+                TVec t1 = TVectors.Value > 1 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b + width, 1, lastMask) : TSimd.Zero;
+                TVec t2 = TVectors.Value > 2 ? GemmMicroKernel.LoadB<T, TVec, TSimd, TVectors, TMasked>(b + (2 * width), 2, lastMask) : TSimd.Zero;
                 TVec y00 = TSimd.Broadcast(a[0]);
                 c000 = TSimd.MultiplyAdd(y00, t0, c000);
                 if (TVectors.Value > 1)
@@ -474,50 +476,50 @@ internal static unsafe class GemmSmallTileKernel
         {
             TVec alphaV = TSimd.Broadcast(alpha), betaV = TSimd.Broadcast(beta);
             bool readC = !T.IsZero(beta);
-            GemmMicroKernel.Update<T, TVec, TSimd>(c, c000, alphaV, betaV, readC);
+            GemmMicroKernel.Update<T, TVec, TSimd>(c, c000, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             if (TVectors.Value > 1)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + width, c001, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + width, c001, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TVectors.Value > 2)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * width), c002, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * width), c002, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 1)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + rsC, c010, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + rsC, c010, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 1 && TVectors.Value > 1)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + rsC + width, c011, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + rsC + width, c011, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 1 && TVectors.Value > 2)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + rsC + (2 * width), c012, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + rsC + (2 * width), c012, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 2)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * rsC), c020, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * rsC), c020, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 2 && TVectors.Value > 1)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * rsC) + width, c021, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * rsC) + width, c021, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 2 && TVectors.Value > 2)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * rsC) + (2 * width), c022, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (2 * rsC) + (2 * width), c022, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             if (TRows.Value > 3)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + (3 * rsC), c030, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (3 * rsC), c030, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 1, lastMask);
             }
             if (TRows.Value > 3 && TVectors.Value > 1)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + (3 * rsC) + width, c031, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (3 * rsC) + width, c031, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 2, lastMask);
             }
             if (TRows.Value > 3 && TVectors.Value > 2)
             {
-                GemmMicroKernel.Update<T, TVec, TSimd>(c + (3 * rsC) + (2 * width), c032, alphaV, betaV, readC);
+                GemmMicroKernel.Update<T, TVec, TSimd>(c + (3 * rsC) + (2 * width), c032, alphaV, betaV, readC, TMasked.Value > 0 && TVectors.Value == 3, lastMask);
             }
             return;
         }

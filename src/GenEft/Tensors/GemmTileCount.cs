@@ -6,6 +6,12 @@ internal interface ITileCount
     static abstract int Value { get; }
 }
 
+/// <summary>Zero (a false flag).</summary>
+internal readonly struct Count0 : ITileCount
+{
+    public static int Value => 0;
+}
+
 /// <summary>One.</summary>
 internal readonly struct Count1 : ITileCount
 {

@@ -16,7 +16,7 @@ public static partial class Tensor
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.Rank(table, 2, nameof(table));
-        ShapeGuard.Shape(destination, new TensorShape(indices.Length, table.Columns), nameof(destination));
+        ShapeGuard.Shape(destination, [indices.Length, table.Columns], nameof(destination));
         ShapeGuard.NoAlias(destination, table, nameof(destination), nameof(table));
         CheckIndices(indices, table.Rows, nameof(indices));
         int width = table.Columns;
@@ -40,7 +40,7 @@ public static partial class Tensor
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.Rank(destination, 2, nameof(destination));
-        ShapeGuard.Shape(source, new TensorShape(indices.Length, destination.Columns), nameof(source));
+        ShapeGuard.Shape(source, [indices.Length, destination.Columns], nameof(source));
         ShapeGuard.NoAlias(destination, source, nameof(destination), nameof(source));
         CheckIndices(indices, destination.Rows, nameof(indices));
         int width = destination.Columns;
@@ -122,7 +122,7 @@ public static partial class Tensor
 
         int m = x.Shape.Dims[x.Rank - 2], n = x.Columns;
         int batch = x.Length / (m * n);
-        var expected = x.Rank == 2 ? new TensorShape(n, m) : new TensorShape(batch, n, m);
+        ReadOnlySpan<int> expected = x.Rank == 2 ? [n, m] : [batch, n, m];
         ShapeGuard.Shape(destination, expected, nameof(destination));
         ShapeGuard.NoAlias(destination, x, nameof(destination), nameof(x));
         for (int b = 0; b < batch; b++)

@@ -10,7 +10,7 @@ public static partial class Tensor
     /// operand is then shared by every batch entry).
     /// </summary>
     /// <typeparam name="T">The element type.</typeparam>
-    /// <param name="alpha">Scale of the product.</param>
+    /// <param name="alpha">Scale of the product; 0 leaves c = beta · c without reading a or b (as BLAS does).</param>
     /// <param name="a">[m, k] (or [k, m] when transposed), or [batch, ., .].</param>
     /// <param name="transposeA">Whether to use aᵀ.</param>
     /// <param name="b">[k, n] (or [n, k] when transposed), or [batch, ., .].</param>

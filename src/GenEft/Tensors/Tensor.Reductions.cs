@@ -113,7 +113,18 @@ public static partial class Tensor
     {
         ShapeGuard.NotNull(x, nameof(x));
         int a = x.Shape.NormalizeAxis(axis);
-        ShapeGuard.Shape(destination, ReducedShape(x.Shape, a), nameof(destination));
+        Span<int> expected = stackalloc int[Math.Max(x.Rank - 1, 1)];
+        expected[0] = 1;
+        for (int i = 0, j = 0; i < x.Rank; i++)
+        {
+            if (i != a)
+            {
+                expected[j++] = x.Shape.Dims[i];
+            }
+        }
+
+        // Checked without building a TensorShape: steady-state training calls this every step.
+        ShapeGuard.Shape(destination, expected, nameof(destination));
         ShapeGuard.NoAlias(destination, x, nameof(destination), nameof(x));
 
         // View x as [outer, size, inner]: reducing the middle axis.

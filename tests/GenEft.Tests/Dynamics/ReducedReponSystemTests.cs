@@ -157,5 +157,7 @@ public class ReducedReponSystemTests
         Assert.Throws<ArgumentOutOfRangeException>("clusterSize", () => new ReducedReponSystem(1, 1, 0));
         Assert.Throws<InvalidOperationException>(() => new ReducedReponSystem(0, 1).ConservedQuantity(default));
         Assert.Throws<ArgumentOutOfRangeException>("verdictRatio", () => new ReducedReponSystem(1, 1).CreateVerdictEvents(1));
+        Assert.Throws<ArgumentOutOfRangeException>("state", () => new ReducedReponSystem(1, 1).Outcome(new ReducedReponState(double.NaN, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>("state", () => new ReducedReponSystem(1, 1).Limit(new ReducedReponState(1, double.PositiveInfinity)));
     }
 }

@@ -54,5 +54,34 @@ public class RungeKutta4SolverTests
     }
 
     [Fact]
-    public void InvalidStepThrows() => Assert.Throws<ArgumentOutOfRangeException>("stepSize", () => new RungeKutta4Solver(0));
+    public void OutputTimesComeFromTheHermiteInterpolantAndSolvesAllocateNothing()
+    {
+        var solver = new RungeKutta4Solver(0.01);
+        double[] times = [0, 0.123, 1.5, 3.0];
+        double[] states = new double[8];
+        double[] y = [1.0, 0.0];
+        var system = new HarmonicOscillator(1.0);
+        solver.Solve(system, 0, y, 3, y, new OdeRequest { OutputTimes = times, OutputStates = states });
+        for (int i = 0; i < times.Length; i++)
+        {
+            // Cubic Hermite between RK4 steps of 0.01: interpolation error O(h^4) ~ 1e-9.
+            Assert.True(Math.Abs(states[2 * i] - Math.Cos(times[i])) < 1e-8, $"t = {times[i]}");
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        y[0] = 1;
+        y[1] = 0;
+        solver.Solve(system, 0, y, 3, y, new OdeRequest { OutputTimes = times, OutputStates = states });
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void InvalidArgumentsThrow()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("stepSize", () => new RungeKutta4Solver(0));
+        Assert.Throws<ArgumentOutOfRangeException>("direction", () => new OdeEvent((_, _) => 0, (EventDirection)7));
+        Assert.Throws<ArgumentNullException>("function", () => new OdeEvent(null!));
+        double[] y = [1.0];
+        Assert.Throws<ArgumentOutOfRangeException>("tEnd", () => new RungeKutta4Solver(0.1).Solve(new ExponentialDecay(1), 0, y, -1, y));
+    }
 }

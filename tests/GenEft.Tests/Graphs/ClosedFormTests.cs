@@ -10,7 +10,7 @@ public class ClosedFormTests
     public static TheoryData<AutomorphismSearchOptions> Engines => new()
     {
         new AutomorphismSearchOptions(),
-        new AutomorphismSearchOptions { RemoveTwins = false, RemovePendantTrees = false },
+        new AutomorphismSearchOptions { RemoveTwins = false, RemovePendantTrees = false, SplitComponents = false },
     };
 
     private static AutomorphismGroup Check(Graph g, BigInteger expected, AutomorphismSearchOptions options)
@@ -125,5 +125,34 @@ public class ClosedFormTests
         for (int b = 0; b < k; b++)
             for (int i = 0; i < len; i++) e.Add((i == 0 ? 0 : 1 + b * len + i - 1, 1 + b * len + i));
         Check(Graph.FromEdges(1 + k * len, e.ToArray(), false), Factorial(k), options);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public void DisjointCopiesMultiplyAndPermute(AutomorphismSearchOptions options)
+    {
+        // k relabelled copies of Petersen: 120^k k!; plus two 5-cycles and a rigid 6-vertex tree-free part.
+        var parts = new List<Graph> { Petersen(), Cycle(5), Petersen(), Cycle(5), Petersen(), Cycle(7) };
+        var edges = new List<(int, int)>();
+        int offset = 0;
+        foreach (var part in parts)
+        {
+            foreach (var (a, b) in part.Edges()) edges.Add((a + offset, b + offset));
+            offset += part.VertexCount;
+        }
+        var g = Relabel(Graph.FromEdges(offset, edges.ToArray(), false), RandomPermutation(offset, new Random(7)));
+        var expected = BigInteger.Pow(120, 3) * Factorial(3) * BigInteger.Pow(10, 2) * 2 * 14;
+        Assert.Equal(3, Check(g, expected, options).OrbitCount);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public void NonIsomorphicComponentsWithEqualInvariantsAreNotSwapped(AutomorphismSearchOptions options)
+    {
+        // C6 and two disjoint triangles are both 2-regular on 6 vertices: refinement cannot tell them apart.
+        var edges = new List<(int, int)>();
+        for (int i = 0; i < 6; i++) edges.Add((i, (i + 1) % 6));
+        edges.AddRange(new[] { (6, 7), (7, 8), (8, 6), (9, 10), (10, 11), (11, 9), (12, 13), (13, 14), (14, 15), (15, 16), (16, 17), (17, 12) });
+        var g = Graph.FromEdges(18, edges.ToArray(), false);
+        // Two hexagons (12 each, swappable: x2) and two triangles (6 each, swappable: x2).
+        Check(g, 12 * 12 * 2 * 6 * 6 * 2, options);
     }
 }

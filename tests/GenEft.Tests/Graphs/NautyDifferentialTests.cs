@@ -29,7 +29,7 @@ public class NautyDifferentialTests
     [Theory, MemberData(nameof(Cases))]
     public void GroupSizeAndOrbitsMatchNauty(string file, bool preprocess)
     {
-        var engine = new AutomorphismSearch(new AutomorphismSearchOptions { RemoveTwins = preprocess, RemovePendantTrees = preprocess });
+        var engine = new AutomorphismSearch(new AutomorphismSearchOptions { RemoveTwins = preprocess, RemovePendantTrees = preprocess, SplitComponents = preprocess });
         var failures = new List<string>();
         int checkedCount = 0;
         foreach (var (code, order, orbits) in Read(file))

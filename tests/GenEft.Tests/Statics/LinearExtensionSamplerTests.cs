@@ -84,7 +84,7 @@ public class LinearExtensionSamplerTests
         Assert.Equal("strictPartialOrder", Assert.Throws<ArgumentException>(() => new LinearExtensionSampler(RelationGenerators.EqualityModulo(4, 2))).ParamName);
         // One comparability component of 20 elements: a bottom element below an antichain of 19 has 2^19 down-sets.
         var wide = Relation.FromPredicate(20, (i, j) => i == 0 && j > 0);
-        Assert.Throws<ArgumentException>(() => new LinearExtensionSampler(wide, maxDownSets: 1000));
+        Assert.ThrowsAny<ArgumentException>(() => new LinearExtensionSampler(wide, maxDownSets: 1000));
         Assert.Equal(Math.Log2((double)BigCounts.Factorial(19)), new LinearExtensionSampler(wide).Log2Count, 9);
     }
 }

@@ -32,4 +32,24 @@ public class OrbitDescriptionLengthTests
         Assert.Equal(ExactDescriptionLength.CompleteBipartite(30, 15), OrbitDescriptionLength.Of(RelationGenerators.CompleteBipartite(30, 15), cancellationToken: ct), 9);
         Assert.Equal(ExactDescriptionLength.CompleteBipartite(30, 7), OrbitDescriptionLength.Of(RelationGenerators.CompleteBipartite(30, 7), cancellationToken: ct), 9);
     }
+
+    [Fact]
+    public void UsesTheEngineItIsGiven()
+    {
+        var engine = new CountingEngine();
+        double b = OrbitDescriptionLength.Of(RelationGenerators.EqualityModulo(12, 4), engine, TestContext.Current.CancellationToken);
+        Assert.Equal(1, engine.Calls);
+        Assert.Equal(ExactDescriptionLength.EquivalenceWithClassSizes(new[] { 3, 3, 3, 3 }), b, 9);
+    }
+
+    private sealed class CountingEngine : IAutomorphismEngine
+    {
+        public int Calls { get; private set; }
+
+        public AutomorphismGroup Compute(Graph graph, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return AutomorphismSearch.Default.Compute(graph, cancellationToken);
+        }
+    }
 }

@@ -35,4 +35,20 @@ internal static class Posets
         }
         return result;
     }
+
+    /// <summary>The strict order a training sample of a strict total order implies (closed by Warshall on a bool matrix).</summary>
+    public static Relation ClosedTrainingSample(Relation totalOrder, double fraction, int seed)
+    {
+        int n = totalOrder.Size;
+        var sample = new RelationDataset(totalOrder).Split(fraction, seed).Train;
+        var m = new bool[n, n];
+        for (int t = 0; t < sample.Count; t++)
+        {
+            int l = sample.Left[t], r = sample.Right[t];
+            if (l == r) continue;
+            if (sample.Label[t] == 1) m[l, r] = true; else m[r, l] = true;
+        }
+        for (int k = 0; k < n; k++) for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) m[i, j] |= m[i, k] && m[k, j];
+        return Relation.FromPredicate(n, (i, j) => m[i, j]);
+    }
 }

@@ -61,6 +61,7 @@ public class GemmTests
     [InlineData(3, 3100, 5)]
     [InlineData(70, 3300, 9)]
     [InlineData(9, 2, 1200)]
+    [InlineData(3, 700, 5000)]
     public void LargeAndBlockedShapesMatchOracle(int m, int n, int k)
     {
         // Above the packing threshold, several kc/mc blocks, and more than one nc block of columns.

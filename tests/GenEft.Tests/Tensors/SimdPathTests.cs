@@ -7,7 +7,8 @@ namespace GenEft.Tests.Tensors;
 
 /// <summary>
 /// Runs the kernel test classes again in child processes with narrower hardware, so the AVX2 (Vector256),
-/// SSE (Vector128) and no-intrinsics (scalar) paths are checked as well as the machine's widest one.
+/// Vector128 with AVX (masked loads by vmaskmov) and without (masked loads lane by lane), and no-intrinsics
+/// (scalar) paths are checked as well as the machine's widest one.
 /// </summary>
 /// <remarks>
 /// Each child is this test assembly under the xunit console runner with a DOTNET_Enable* switch; it checks
@@ -25,11 +26,13 @@ public class SimdPathTests
         "GenEft.Tests.Tensors.ElementwiseTests",
         "GenEft.Tests.Tensors.ReductionAndBroadcastTests",
         "GenEft.Tests.Tensors.IndexingTests",
+        "GenEft.Tests.Tensors.AllocationTests",
     ];
 
     [Theory]
     [InlineData("DOTNET_EnableAVX512", "Vector256")]
     [InlineData("DOTNET_EnableAVX2", "Vector128")]
+    [InlineData("DOTNET_EnableAVX", "Vector128")]
     [InlineData("DOTNET_EnableHWIntrinsic", "Scalar")]
     public async Task KernelTestsPassOnNarrowerHardware(string switchVariable, string expectedPath)
     {

@@ -30,6 +30,7 @@ public sealed class ReducedReponSystem : IOdeSystem
         encoderRate = encoderLearningRate;
         ClusterSize = clusterSize;
         Coupling = 4.0 * clusterSize / (clusterSize + 1);
+        Dynamics = new ReducedReponDynamics(Coupling * decoderLearningRate, encoderLearningRate);
     }
 
     /// <summary>eta_A, the decoder learning rate.</summary>
@@ -50,12 +51,13 @@ public sealed class ReducedReponSystem : IOdeSystem
     /// <inheritdoc />
     public int Dimension => 2;
 
+    /// <summary>The right-hand side as a struct, for solver calls the JIT can specialize (the Monte Carlo's hot loop).</summary>
+    internal ReducedReponDynamics Dynamics { get; }
+
     /// <inheritdoc />
     public void Evaluate(double t, ReadOnlySpan<double> state, Span<double> derivative)
     {
-        double a2 = state[0], c = state[1];
-        derivative[0] = -Coupling * decoderRate * c * c * a2;
-        derivative[1] = -encoderRate * a2 * a2 * c;
+        Dynamics.Evaluate(t, state, derivative);
     }
 
     /// <summary>
@@ -64,8 +66,10 @@ public sealed class ReducedReponSystem : IOdeSystem
     /// <param name="state">The point (a2, c).</param>
     /// <returns>C; positive means collision, negative memorization.</returns>
     /// <exception cref="InvalidOperationException">A learning rate is 0, so C is not defined (use <see cref="Outcome"/>, which is).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not finite.</exception>
     public double ConservedQuantity(ReducedReponState state)
     {
+        ThrowIfNotFinite(state);
         if (decoderRate == 0 || encoderRate == 0)
         {
             throw new InvalidOperationException("The conserved quantity needs both learning rates positive.");
@@ -80,8 +84,10 @@ public sealed class ReducedReponSystem : IOdeSystem
     /// </summary>
     /// <param name="state">The initial point (a2, c).</param>
     /// <returns>Collision for C &gt; 0, memorization for C &lt; 0, separatrix for C = 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not finite.</exception>
     public ReponOutcome Outcome(ReducedReponState state)
     {
+        ThrowIfNotFinite(state);
         double scaled = ScaledConservedQuantity(state);
         return scaled > 0 ? ReponOutcome.Collision : scaled < 0 ? ReponOutcome.Memorization : ReponOutcome.Separatrix;
     }
@@ -92,8 +98,10 @@ public sealed class ReducedReponSystem : IOdeSystem
     /// </summary>
     /// <param name="state">The initial point (a2, c).</param>
     /// <returns>The limit point.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not finite.</exception>
     public ReducedReponState Limit(ReducedReponState state)
     {
+        ThrowIfNotFinite(state);
         double scaled = ScaledConservedQuantity(state);
         if (scaled > 0)
         {
@@ -131,6 +139,14 @@ public sealed class ReducedReponSystem : IOdeSystem
             new EnergyRatioEvent(k, eps * x, EventDirection.Decreasing),
             new EnergyRatioEvent(eps * k, x, EventDirection.Increasing),
         ];
+    }
+
+    private static void ThrowIfNotFinite(ReducedReponState state)
+    {
+        if (!double.IsFinite(state.A2) || !double.IsFinite(state.C))
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state, "Both a2 and c must be finite.");
+        }
     }
 
     /// <summary>k eta_A eta_x C = eta_x a2^2 - k eta_A c^2: the sign of C, defined even when a rate is 0.</summary>

@@ -57,13 +57,17 @@ public sealed class ReponCollisionMonteCarlo
         set => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be positive and finite.");
     } = 1e9;
 
-    /// <summary>The solver's relative tolerance; default 1e-8.</summary>
+    /// <summary>
+    /// The solver's relative tolerance; default 1e-6. The verdict only needs the trajectory to reach the right
+    /// threshold, which integration error could spoil only for starts within about rtol of the separatrix;
+    /// <see cref="ReponCollisionEstimate.DisagreementsWithConservedQuantity"/> reports any such run.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not in [1e-14, 1).</exception>
     public double RelativeTolerance
     {
         get;
         set => field = value >= 1e-14 && value < 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must lie in [1e-14, 1).");
-    } = 1e-8;
+    } = 1e-6;
 
     /// <summary>The solver's absolute tolerance; default 1e-12.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive and finite.</exception>
@@ -142,7 +146,7 @@ public sealed class ReponCollisionMonteCarlo
         private readonly DormandPrince54Solver solver = new(owner.RelativeTolerance, owner.AbsoluteTolerance);
         private readonly IOdeEvent[] events = owner.System.CreateVerdictEvents(owner.VerdictRatio);
         private readonly double[] state = new double[2];
-        private readonly ReducedReponDynamics dynamics = new(owner.System.Coupling * owner.System.DecoderLearningRate, owner.System.EncoderLearningRate);
+        private readonly ReducedReponDynamics dynamics = owner.System.Dynamics;
 
         public Tally Tally { get; } = new();
 

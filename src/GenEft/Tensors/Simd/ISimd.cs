@@ -31,6 +31,18 @@ internal unsafe interface ISimd<TVec, T>
 
     static abstract TVec Broadcast(T value);
 
+    /// <summary>A mask with lanes [0, count) set, for <see cref="LoadMasked"/> and <see cref="StoreMasked"/>.</summary>
+    static abstract TVec LowMask(int count);
+
+    /// <summary>Loads the lanes set in <paramref name="mask"/> (others 0) without touching memory past them.</summary>
+    static abstract TVec LoadMasked(T* source, TVec mask);
+
+    /// <summary>Stores the lanes set in <paramref name="mask"/> without touching memory past them.</summary>
+    static abstract void StoreMasked(T* destination, TVec value, TVec mask);
+
+    /// <summary>Writes the four lane sums of a, b, c, d to destination[0..4).</summary>
+    static abstract void Sum4(TVec a, TVec b, TVec c, TVec d, T* destination);
+
     /// <summary>a * b + c, fused where the hardware has it.</summary>
     static abstract TVec MultiplyAdd(TVec a, TVec b, TVec c);
 
@@ -40,7 +52,7 @@ internal unsafe interface ISimd<TVec, T>
 
     static abstract TVec Subtract(TVec a, TVec b);
 
-    /// <summary>Lane-wise a &gt; b ? a : 0 for the sign test used by ReLU's backward (a &gt; 0 ? g : 0).</summary>
+    /// <summary>Lane-wise test &gt; 0 ? value : 0 (ReLU's backward); NaN in test gives 0.</summary>
     static abstract TVec SelectPositive(TVec test, TVec value);
 
     /// <summary>The sum of the lanes.</summary>

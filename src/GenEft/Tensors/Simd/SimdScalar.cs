@@ -28,6 +28,30 @@ internal readonly unsafe struct SimdScalar<T> : ISimd<T, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Broadcast(T value) => value;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T LowMask(int count) => count > 0 ? T.One : T.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T LoadMasked(T* source, T mask) => T.IsZero(mask) ? T.Zero : *source;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreMasked(T* destination, T value, T mask)
+    {
+        if (!T.IsZero(mask))
+        {
+            *destination = value;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Sum4(T a, T b, T c, T d, T* destination)
+    {
+        destination[0] = a;
+        destination[1] = b;
+        destination[2] = c;
+        destination[3] = d;
+    }
+
     // Multiply then add: a software fused multiply-add would be far slower than the rounding it saves.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MultiplyAdd(T a, T b, T c) => (a * b) + c;
