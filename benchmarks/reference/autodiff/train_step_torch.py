@@ -7,11 +7,18 @@ one thread. Prints steps per second (median of several timed blocks).
 
 Run:  /usr/bin/python3 benchmarks/reference/autodiff/train_step_torch.py
 """
-import random
-import statistics
-import time
+import os
 
-import torch
+# One thread everywhere: torch.set_num_threads(1) alone left OpenBLAS's own pool spinning on a second
+# core (process CPU time ran at twice the wall time), which is not a one-thread comparison.
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[var] = "1"
+
+import random  # noqa: E402
+import statistics  # noqa: E402
+import time  # noqa: E402
+
+import torch  # noqa: E402
 
 torch.set_num_threads(1)
 torch.manual_seed(1)

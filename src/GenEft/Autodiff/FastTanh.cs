@@ -1,12 +1,13 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace GenEft.Autodiff;
 
 /// <summary>
 /// tanh for <see cref="float"/> as a [13/6] odd rational minimax approximation on [-7.9053, 7.9053] (the
-/// form used by Eigen's fast tanh), vectorized with <see cref="Vector{T}"/>. Relative error below 4e-7
+/// form used by Eigen's fast tanh), vectorized with <see cref="Vector512{T}"/> where available, else <see cref="Vector{T}"/>. Relative error below 4e-7
 /// (a few float ulps; measured against <see cref="Math.Tanh(double)"/> over [-12, 12] in the tests), at a
 /// fraction of the cost of an exp-based tanh: the forward pass of a tanh MLP spends most of its non-GEMM time here.
 /// </summary>
@@ -27,7 +28,16 @@ internal static class FastTanh
         int n = x.Length, i = 0;
         ref float rx = ref MemoryMarshal.GetReference(x);
         ref float ry = ref MemoryMarshal.GetReference(y);
-        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
+        {
+            // The widest registers halve the instruction count; the division dominates either way.
+            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                Evaluate(Vector512.LoadUnsafe(ref rx, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
+            }
+        }
+
+        if (Vector.IsHardwareAccelerated && n - i >= Vector<float>.Count)
         {
             for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
             {
@@ -59,6 +69,26 @@ internal static class FastTanh
         q = Vector.FusedMultiplyAdd(q, x2, new Vector<float>(B2));
         q = Vector.FusedMultiplyAdd(q, x2, new Vector<float>(B0));
         return Vector.ConditionalSelect(small, x, p / q);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Evaluate(Vector512<float> x)
+    {
+        var c = Vector512.Create(Clamp);
+        var small = Vector512.LessThan(Vector512.Abs(x), Vector512.Create(SmallX));
+        var xc = Vector512.Min(Vector512.Max(x, -c), c);
+        var x2 = xc * xc;
+        var p = Vector512.FusedMultiplyAdd(Vector512.Create(A13), x2, Vector512.Create(A11));
+        p = Vector512.FusedMultiplyAdd(p, x2, Vector512.Create(A9));
+        p = Vector512.FusedMultiplyAdd(p, x2, Vector512.Create(A7));
+        p = Vector512.FusedMultiplyAdd(p, x2, Vector512.Create(A5));
+        p = Vector512.FusedMultiplyAdd(p, x2, Vector512.Create(A3));
+        p = Vector512.FusedMultiplyAdd(p, x2, Vector512.Create(A1));
+        p *= xc;
+        var q = Vector512.FusedMultiplyAdd(Vector512.Create(B6), x2, Vector512.Create(B4));
+        q = Vector512.FusedMultiplyAdd(q, x2, Vector512.Create(B2));
+        q = Vector512.FusedMultiplyAdd(q, x2, Vector512.Create(B0));
+        return Vector512.ConditionalSelect(small, x, p / q);
     }
 
     private static float Evaluate(float x)

@@ -138,7 +138,7 @@ public static partial class Ops
         }
     }
 
-    /// <summary>s0 · (x - t), with y holding the targets t .</summary>
+    /// <summary>s0 · (x - t), with y holding the targets t (BCE: x is the saved sigmoid; MSE: x is the prediction).</summary>
     private readonly struct ResidualGrad<T> : IElementwiseGrad<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {

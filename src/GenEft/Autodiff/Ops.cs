@@ -9,7 +9,9 @@ namespace GenEft.Autodiff;
 /// </summary>
 /// <remarks>
 /// Shapes are checked when an op is recorded; a mismatch throws <see cref="ArgumentException"/> naming the
-/// operand and both shapes. Inputs of one op must come from the same tape.
+/// operand and both shapes. Inputs of one op must come from the same tape and the current step: a default
+/// <see cref="Var{T}"/>, one from another tape or one recorded before the tape's last reset is an
+/// <see cref="ArgumentException"/> too (documented on each op as "default").
 /// </remarks>
 public static partial class Ops
 {
@@ -39,6 +41,11 @@ public static partial class Ops
         if (x.IsDefault)
         {
             throw new ArgumentException("The Var is default; obtain one from a Tape or an op.", paramName);
+        }
+
+        if (!x.IsCurrent)
+        {
+            throw new ArgumentException("The Var was recorded before its tape's last Reset and is no longer valid.", paramName);
         }
 
         return x.Node;

@@ -82,8 +82,7 @@ public sealed class Tape<T>
     /// gradient accumulator holds the added contribution.
     /// </summary>
     /// <param name="loss">A single-element value recorded on this tape.</param>
-    /// <exception cref="ArgumentException"><paramref name="loss"/> is from another tape or has more than one element.</exception>
-    /// <exception cref="InvalidOperationException"><paramref name="loss"/> is stale (recorded before the last reset) or default.</exception>
+    /// <exception cref="ArgumentException"><paramref name="loss"/> is default, stale (recorded before the last reset), from another tape, or has more than one element.</exception>
     public void Backward(Var<T> loss)
     {
         var root = Own(loss, nameof(loss));
@@ -154,6 +153,11 @@ public sealed class Tape<T>
         if (v.IsDefault)
         {
             throw new ArgumentException("The Var is default; obtain one from a Tape or an op.", paramName);
+        }
+
+        if (!v.IsCurrent)
+        {
+            throw new ArgumentException("The Var was recorded before its tape's last Reset and is no longer valid.", paramName);
         }
 
         var node = v.Node;

@@ -63,44 +63,54 @@ public readonly struct Var<T>
 
     internal bool IsDefault => _node is null;
 
+    /// <summary>Whether the handle was recorded in its tape's current generation (since the last reset).</summary>
+    internal bool IsCurrent => _node is not null && _node.Tape.Generation == _generation;
+
     /// <summary>Elementwise (or row-broadcast) sum; see <see cref="Ops.Add{T}"/>.</summary>
     /// <param name="x">The left operand.</param>
     /// <param name="y">The right operand.</param>
     /// <returns>x + y.</returns>
+    /// <exception cref="ArgumentException">The shapes do not fit, or the operands are default or on different tapes.</exception>
     public static Var<T> operator +(Var<T> x, Var<T> y) => Ops.Add(x, y);
 
     /// <summary>Elementwise (or row-broadcast) difference; see <see cref="Ops.Subtract{T}"/>.</summary>
     /// <param name="x">The left operand.</param>
     /// <param name="y">The right operand.</param>
     /// <returns>x - y.</returns>
+    /// <exception cref="ArgumentException">The shapes do not fit, or the operands are default or on different tapes.</exception>
     public static Var<T> operator -(Var<T> x, Var<T> y) => Ops.Subtract(x, y);
 
     /// <summary>Elementwise (or row-broadcast) product; see <see cref="Ops.Multiply{T}"/>.</summary>
     /// <param name="x">The left operand.</param>
     /// <param name="y">The right operand.</param>
     /// <returns>x * y.</returns>
+    /// <exception cref="ArgumentException">The shapes do not fit, or the operands are default or on different tapes.</exception>
     public static Var<T> operator *(Var<T> x, Var<T> y) => Ops.Multiply(x, y);
 
     /// <summary>Elementwise (or row-broadcast) quotient; see <see cref="Ops.Divide{T}"/>.</summary>
     /// <param name="x">The numerator.</param>
     /// <param name="y">The denominator.</param>
     /// <returns>x / y.</returns>
+    /// <exception cref="ArgumentException">The shapes do not fit, or the operands are default or on different tapes.</exception>
     public static Var<T> operator /(Var<T> x, Var<T> y) => Ops.Divide(x, y);
 
     /// <summary>Scales by a constant; see <see cref="Ops.Scale{T}"/>.</summary>
     /// <param name="x">The value.</param>
     /// <param name="scalar">The factor.</param>
     /// <returns>scalar · x.</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is default.</exception>
     public static Var<T> operator *(Var<T> x, T scalar) => Ops.Scale(x, scalar);
 
     /// <summary>Scales by a constant; see <see cref="Ops.Scale{T}"/>.</summary>
     /// <param name="scalar">The factor.</param>
     /// <param name="x">The value.</param>
     /// <returns>scalar · x.</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is default.</exception>
     public static Var<T> operator *(T scalar, Var<T> x) => Ops.Scale(x, scalar);
 
     /// <summary>Negation; see <see cref="Ops.Affine{T}"/>.</summary>
     /// <param name="x">The value.</param>
     /// <returns>-x.</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is default.</exception>
     public static Var<T> operator -(Var<T> x) => Ops.Affine(x, -T.One, T.Zero);
 }

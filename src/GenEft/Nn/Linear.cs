@@ -47,7 +47,8 @@ public sealed class Linear<T> : Module<T>
     /// <summary>Applies the layer to a batch of rows.</summary>
     /// <param name="x">[rows, in].</param>
     /// <returns>[rows, out].</returns>
-    /// <exception cref="ArgumentException"><paramref name="x"/> does not have <see cref="InFeatures"/> columns, or is default.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> does not have <see cref="InFeatures"/> columns.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="x"/> is default or was recorded before its tape's last reset.</exception>
     public Var<T> Forward(Var<T> x)
     {
         var tape = x.Tape;

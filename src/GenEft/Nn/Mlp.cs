@@ -62,7 +62,8 @@ public sealed class Mlp<T> : Module<T>
     /// <summary>Applies the network to a batch of rows.</summary>
     /// <param name="x">[rows, in].</param>
     /// <returns>[rows, out], before any output nonlinearity.</returns>
-    /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong width, or is default.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong width.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="x"/> is default or was recorded before its tape's last reset.</exception>
     public Var<T> Forward(Var<T> x)
     {
         for (int i = 0; i < _layers.Length; i++)

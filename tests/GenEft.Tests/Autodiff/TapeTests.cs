@@ -47,6 +47,38 @@ public sealed class TapeTests
         Assert.Equal(wg.ReadOnlySpan.ToArray(), g2.ReadOnlySpan.ToArray());
     }
 
+    /// <summary>Minibatches of changing size: buffers are reallocated when a shape changes and reused when it repeats.</summary>
+    [Fact]
+    public void Reused_tape_follows_changing_shapes()
+    {
+        var rng = new Random(8);
+        var table = Tensor<double>.FromSpan(Enumerable.Range(0, 12).Select(_ => rng.NextDouble()).ToArray(), 6, 2);
+        var w = Tensor<double>.FromSpan(Enumerable.Range(0, 12).Select(_ => rng.NextDouble() - 0.5).ToArray(), 3, 4);
+        (double Loss, double[] TableGrad, double[] WGrad) Step(Tape<double> tape, int[] left, int[] right)
+        {
+            tape.Reset();
+            var tg = Tensor<double>.Zeros(6, 2);
+            var wg = Tensor<double>.Zeros(3, 4);
+            var t = tape.Parameter(table, tg);
+            var x = Ops.Reshape(Ops.Concat(Ops.GatherRows(t, left), Ops.GatherRows(t, right)), left.Length, 4);
+            var loss = Ops.Mean(Ops.Square(Ops.Tanh(Ops.Linear(x, tape.Parameter(w, wg)))));
+            tape.Backward(loss);
+            return (loss.Value[0], tg.ReadOnlySpan.ToArray(), wg.ReadOnlySpan.ToArray());
+        }
+
+        int[][] lefts = [[0, 1, 2, 3, 4], [5, 5], [0, 1, 2, 3, 4], [2]];
+        int[][] rights = [[1, 1, 3, 0, 5], [0, 2], [1, 1, 3, 0, 5], [4]];
+        var reused = new Tape<double>();
+        for (int i = 0; i < lefts.Length; i++)
+        {
+            var a = Step(reused, lefts[i], rights[i]);
+            var b = Step(new Tape<double>(), lefts[i], rights[i]);
+            Assert.Equal(b.Loss, a.Loss);
+            Assert.Equal(b.TableGrad, a.TableGrad);
+            Assert.Equal(b.WGrad, a.WGrad);
+        }
+    }
+
     [Fact]
     public void Parameter_gradients_accumulate_across_backward_calls_until_cleared()
     {
@@ -87,7 +119,8 @@ public sealed class TapeTests
         var tape = new Tape<double>();
         var v = tape.Constant(Tensor<double>.Zeros(2));
         tape.Reset();
-        Assert.Throws<InvalidOperationException>(() => Ops.Tanh(v));
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Ops.Tanh(v)).ParamName);
+        Assert.Throws<InvalidOperationException>(() => v.Value);
     }
 
     [Fact]
