@@ -27,6 +27,27 @@ public sealed class AutomorphismSearch : IAutomorphismEngine
     public AutomorphismGroup Compute(Graph graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        // The subtree search recurses once per level of the first path, which can reach the thousands
+        // on large graphs (CFI graphs: one level per independent cycle); give it a roomy stack.
+        if (graph.VertexCount < LargeGraphVertices) return ComputeOnThisThread(graph, cancellationToken);
+        AutomorphismGroup? result = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? error = null;
+        var worker = new Thread(() =>
+        {
+            try { result = ComputeOnThisThread(graph, cancellationToken); }
+            catch (Exception e) { error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e); }
+        }, LargeGraphStackBytes);
+        worker.Start();
+        worker.Join();
+        error?.Throw();
+        return result!;
+    }
+
+    private const int LargeGraphVertices = 20_000;
+    private const int LargeGraphStackBytes = 256 << 20;
+
+    private AutomorphismGroup ComputeOnThisThread(Graph graph, CancellationToken cancellationToken)
+    {
         int n = graph.VertexCount;
         Graph quotient = graph;
         int[] reps = [];
