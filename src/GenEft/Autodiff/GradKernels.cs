@@ -26,27 +26,6 @@ internal static class GradKernels
         }
     }
 
-    /// <summary>
-    /// dst (=|+=) src for one short row: below 16 elements a plain loop beats the per-call cost of a vectorized
-    /// copy or add, which matters when a gather or concat moves hundreds of two-element rows (GenEFT's d = 2).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void PutRow<T>(ReadOnlySpan<T> src, Span<T> dst, bool accumulate)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (src.Length >= 16)
-        {
-            Put(src, dst, accumulate);
-            return;
-        }
-
-        dst = dst[..src.Length];
-        for (int i = 0; i < src.Length; i++)
-        {
-            dst[i] = accumulate ? dst[i] + src[i] : src[i];
-        }
-    }
-
     /// <summary>dst (=|+=) scale · src.</summary>
     public static void PutScaled<T>(ReadOnlySpan<T> src, T scale, Span<T> dst, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -83,8 +83,14 @@ public static partial class Ops
         var node = Record(kind, a);
         node.Axis = ax;
         var y = node.UseOwnedValue(dims);
-        T scale = kind == OpKind.MeanAxis ? T.One / T.CreateChecked(shape.Dims[ax]) : T.One;
-        TrustedKernels.SumAxis(a.Value, ax, scale, y);
+        if (kind == OpKind.MeanAxis)
+        {
+            Tensor.Mean(a.Value, ax, y);
+        }
+        else
+        {
+            Tensor.Sum(a.Value, ax, y);
+        }
 
         return a.Tape.Handle(node);
     }

@@ -29,7 +29,7 @@ public static partial class Ops
         var node = Record(OpKind.GatherRows, a);
         node.Indices = indices;
         var y = node.UseOwnedValue([indices.Length, a.Value.Columns]);
-        TrustedKernels.GatherRows(a.Value, indices.Span, y, nameof(indices));
+        Tensor.GatherRows(a.Value, indices.Span, y);
         return a.Tape.Handle(node);
     }
 
@@ -94,7 +94,7 @@ public static partial class Ops
             ReadOnlySpan<T> s = src.ReadOnlySpan;
             for (int r = 0; r < rows; r++)
             {
-                GradKernels.PutRow(s.Slice(r * w, w), dst.Slice((r * total) + column, w), false);
+                RowKernels.Put(s.Slice(r * w, w), dst.Slice((r * total) + column, w), false);
             }
 
             column += w;
@@ -227,7 +227,7 @@ public static partial class Ops
                         dt.Span.Clear();
                     }
 
-                    TrustedKernels.ScatterAddRows(node.Grad, node.Indices.Span, dt);
+                    Tensor.ScatterAddRows(node.Grad, node.Indices.Span, dt);
                 }
 
                 break;
@@ -245,7 +245,7 @@ public static partial class Ops
                         Span<T> dp = part.TakeGrad(out bool acc).Span;
                         for (int r = 0; r < rows; r++)
                         {
-                            GradKernels.PutRow(dy.Slice((r * total) + column, w), dp.Slice(r * w, w), acc);
+                            RowKernels.Put(dy.Slice((r * total) + column, w), dp.Slice(r * w, w), acc);
                         }
                     }
 

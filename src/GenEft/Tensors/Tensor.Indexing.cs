@@ -24,7 +24,7 @@ public static partial class Tensor
         Span<T> dst = destination.Span;
         for (int i = 0; i < indices.Length; i++)
         {
-            src.Slice(indices[i] * width, width).CopyTo(dst.Slice(i * width, width));
+            RowKernels.Put(src.Slice(indices[i] * width, width), dst.Slice(i * width, width), accumulate: false);
         }
     }
 
@@ -48,8 +48,7 @@ public static partial class Tensor
         Span<T> dst = destination.Span;
         for (int i = 0; i < indices.Length; i++)
         {
-            Span<T> row = dst.Slice(indices[i] * width, width);
-            TensorPrimitives.Add(row, src.Slice(i * width, width), row);
+            RowKernels.Put(src.Slice(i * width, width), dst.Slice(indices[i] * width, width), accumulate: true);
         }
     }
 
