@@ -13,16 +13,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentException">The shapes do not match.</exception>
     public static void AddRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        CheckRowBroadcast(x, row, destination);
-        ReadOnlySpan<T> r = row.ReadOnlySpan;
-        ReadOnlySpan<T> src = x.ReadOnlySpan;
-        Span<T> dst = destination.Span;
-        for (int offset = 0; offset < src.Length; offset += r.Length)
-        {
-            TensorPrimitives.Add(src.Slice(offset, r.Length), r, dst.Slice(offset, r.Length));
-        }
-    }
+        => BroadcastRow(x, row, destination, RowOperation.Add);
 
     /// <summary>destination[r, :] = x[r, :] - row for every row r.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -33,16 +24,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentException">The shapes do not match.</exception>
     public static void SubtractRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        CheckRowBroadcast(x, row, destination);
-        ReadOnlySpan<T> r = row.ReadOnlySpan;
-        ReadOnlySpan<T> src = x.ReadOnlySpan;
-        Span<T> dst = destination.Span;
-        for (int offset = 0; offset < src.Length; offset += r.Length)
-        {
-            TensorPrimitives.Subtract(src.Slice(offset, r.Length), r, dst.Slice(offset, r.Length));
-        }
-    }
+        => BroadcastRow(x, row, destination, RowOperation.Subtract);
 
     /// <summary>destination[r, :] = x[r, :] * row for every row r.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -53,16 +35,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentException">The shapes do not match.</exception>
     public static void MultiplyRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        CheckRowBroadcast(x, row, destination);
-        ReadOnlySpan<T> r = row.ReadOnlySpan;
-        ReadOnlySpan<T> src = x.ReadOnlySpan;
-        Span<T> dst = destination.Span;
-        for (int offset = 0; offset < src.Length; offset += r.Length)
-        {
-            TensorPrimitives.Multiply(src.Slice(offset, r.Length), r, dst.Slice(offset, r.Length));
-        }
-    }
+        => BroadcastRow(x, row, destination, RowOperation.Multiply);
 
     /// <summary>destination[r, :] = x[r, :] / row for every row r.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -73,6 +46,18 @@ public static partial class Tensor
     /// <exception cref="ArgumentException">The shapes do not match.</exception>
     public static void DivideRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => BroadcastRow(x, row, destination, RowOperation.Divide);
+
+    private enum RowOperation
+    {
+        Add,
+        Subtract,
+        Multiply,
+        Divide,
+    }
+
+    private static void BroadcastRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination, RowOperation operation)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckRowBroadcast(x, row, destination);
         ReadOnlySpan<T> r = row.ReadOnlySpan;
@@ -80,7 +65,23 @@ public static partial class Tensor
         Span<T> dst = destination.Span;
         for (int offset = 0; offset < src.Length; offset += r.Length)
         {
-            TensorPrimitives.Divide(src.Slice(offset, r.Length), r, dst.Slice(offset, r.Length));
+            ReadOnlySpan<T> s = src.Slice(offset, r.Length);
+            Span<T> d = dst.Slice(offset, r.Length);
+            switch (operation)
+            {
+                case RowOperation.Add:
+                    TensorPrimitives.Add(s, r, d);
+                    break;
+                case RowOperation.Subtract:
+                    TensorPrimitives.Subtract(s, r, d);
+                    break;
+                case RowOperation.Multiply:
+                    TensorPrimitives.Multiply(s, r, d);
+                    break;
+                default:
+                    TensorPrimitives.Divide(s, r, d);
+                    break;
+            }
         }
     }
 
