@@ -4,12 +4,7 @@ namespace GenEft.Experiments;
 internal static class SeedMixer
 {
     public static ulong Mix(ulong state, ulong value)
-    {
-        ulong z = state ^ (value + 0x9E3779B97F4A7C15UL + (state << 6) + (state >> 2));
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+        => SplitMix64.Avalanche(state ^ (value + SplitMix64.Increment + (state << 6) + (state >> 2)));
 
     public static ulong Mix(ulong state, string text)
     {
