@@ -59,15 +59,7 @@ public sealed record AutoencoderConfig
     public DecoderActivation Activation
     {
         get;
-        init
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(Activation), value, "Not a defined DecoderActivation.");
-            }
-
-            field = value;
-        }
+        init => field = Defined(value, nameof(Activation));
     } = DecoderActivation.Tanh;
 
     /// <summary>How the pair of embeddings is combined (mode 1, 2 or 3). Default: concat (mode 1).</summary>
@@ -75,15 +67,7 @@ public sealed record AutoencoderConfig
     public CombineMode Combine
     {
         get;
-        init
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(Combine), value, "Not a defined CombineMode.");
-            }
-
-            field = value;
-        }
+        init => field = Defined(value, nameof(Combine));
     } = CombineMode.Concat;
 
     /// <summary>The output head. Default: linear logit with sigmoid.</summary>
@@ -91,15 +75,7 @@ public sealed record AutoencoderConfig
     public OutputHead Head
     {
         get;
-        init
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(Head), value, "Not a defined OutputHead.");
-            }
-
-            field = value;
-        }
+        init => field = Defined(value, nameof(Head));
     } = OutputHead.Linear;
 
     /// <summary>
@@ -129,4 +105,8 @@ public sealed record AutoencoderConfig
 
     private static double NonNegativeFinite(double value, string name) =>
         value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be non-negative and finite.");
+
+    private static TEnum Defined<TEnum>(TEnum value, string name)
+        where TEnum : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"Not a defined {typeof(TEnum).Name}.");
 }
