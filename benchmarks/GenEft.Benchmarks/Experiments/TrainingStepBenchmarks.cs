@@ -18,7 +18,7 @@ public class TrainingStepBenchmarks
     private RelationAutoencoder<float> _model = null!;
     private AdamW<float> _optimizer = null!;
     private RelationSamples _train = null!;
-    private Tensor<float> _h = null!, _w = null!, _a = null!, _dw = null!, _x = null!, _w0 = null!, _w3 = null!, _o = null!;
+    private DenseTensor<float> _h = null!, _w = null!, _a = null!, _dw = null!, _x = null!, _w0 = null!, _w3 = null!, _o = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,14 +27,14 @@ public class TrainingStepBenchmarks
         _train = new RelationDataset(relation).Split(0.75, 0).Train;
         _model = new RelationAutoencoder<float>(new AutoencoderConfig(), 1);
         _optimizer = new AdamW<float>([new(_model.EncoderParameters, 1e-3), new(_model.DecoderParameters, 1e-3)]);
-        _h = Tensor<float>.Full(0.5f, 675, 50);
-        _w = Tensor<float>.Full(0.1f, 50, 50);
-        _a = Tensor<float>.Zeros(675, 50);
-        _dw = Tensor<float>.Zeros(50, 50);
-        _x = Tensor<float>.Full(0.5f, 675, 4);
-        _w0 = Tensor<float>.Full(0.1f, 4, 50);
-        _w3 = Tensor<float>.Full(0.1f, 50, 1);
-        _o = Tensor<float>.Zeros(675, 1);
+        _h = DenseTensor<float>.Full(0.5f, 675, 50);
+        _w = DenseTensor<float>.Full(0.1f, 50, 50);
+        _a = DenseTensor<float>.Zeros(675, 50);
+        _dw = DenseTensor<float>.Zeros(50, 50);
+        _x = DenseTensor<float>.Full(0.5f, 675, 4);
+        _w0 = DenseTensor<float>.Full(0.1f, 4, 50);
+        _w3 = DenseTensor<float>.Full(0.1f, 50, 1);
+        _o = DenseTensor<float>.Zeros(675, 1);
     }
 
     [Benchmark(Baseline = true, Description = "step: forward+backward+AdamW (tape, Nn)")]
@@ -55,20 +55,20 @@ public class TrainingStepBenchmarks
     public void Update() => _optimizer.Step();
 
     [Benchmark(Description = "tanh 675x50 (TensorPrimitives)")]
-    public void Tanh() => Tensor.Tanh(_h, _a);
+    public void Tanh() => DenseTensor.Tanh(_h, _a);
 
     [Benchmark(Description = "GEMM 675x50 * 50x50")]
-    public void GemmForward() => Tensor.Gemm(1f, _h, false, _w, false, 0f, _a);
+    public void GemmForward() => DenseTensor.Gemm(1f, _h, false, _w, false, 0f, _a);
 
     [Benchmark(Description = "GEMM 675x50 * (50x50)^T")]
-    public void GemmInputGradient() => Tensor.Gemm(1f, _h, false, _w, true, 0f, _a);
+    public void GemmInputGradient() => DenseTensor.Gemm(1f, _h, false, _w, true, 0f, _a);
 
     [Benchmark(Description = "GEMM 675x4 * 4x50")]
-    public void GemmFirstLayer() => Tensor.Gemm(1f, _x, false, _w0, false, 0f, _a);
+    public void GemmFirstLayer() => DenseTensor.Gemm(1f, _x, false, _w0, false, 0f, _a);
 
     [Benchmark(Description = "GEMM 675x50 * 50x1")]
-    public void GemmOutputLayer() => Tensor.Gemm(1f, _h, false, _w3, false, 0f, _o);
+    public void GemmOutputLayer() => DenseTensor.Gemm(1f, _h, false, _w3, false, 0f, _o);
 
     [Benchmark(Description = "GEMM (675x50)^T * 675x50")]
-    public void GemmWeightGradient() => Tensor.Gemm(1f, _h, true, _a, false, 0f, _dw);
+    public void GemmWeightGradient() => DenseTensor.Gemm(1f, _h, true, _a, false, 0f, _dw);
 }

@@ -5,14 +5,14 @@ namespace GenEft.Benchmarks.Tensors;
 
 /// <summary>
 /// Batched single-precision GEMM (rank-3 operands, as in tensor-network attention), one thread: one
-/// <see cref="Tensor.Gemm{T}"/> call against a loop of OpenBLAS sgemm calls over the batch.
+/// <see cref="DenseTensor.Gemm{T}"/> call against a loop of OpenBLAS sgemm calls over the batch.
 /// Run: <c>dotnet run -c Release --project benchmarks/GenEft.Benchmarks -- --filter '*BatchedGemmBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class BatchedGemmBenchmarks
 {
     private float[] _a = [], _b = [], _c = [];
-    private Tensor<float> _ta = null!, _tb = null!, _tc = null!;
+    private DenseTensor<float> _ta = null!, _tb = null!, _tc = null!;
 
     /// <summary>batch x m x n x k and the transposes (NT: scores Q·Kᵀ; NN: weights · V).</summary>
     [Params("64x32x32x16 NT", "64x32x16x32 NN", "16x50x50x50 NN")]
@@ -36,9 +36,9 @@ public class BatchedGemmBenchmarks
         (Batch, M, N, K) = (dims[0], dims[1], dims[2], dims[3]);
         TransposeB = parts[1][1] == 'T';
         var random = new Random(42);
-        _ta = Tensor<float>.Zeros(Batch, M, K);
-        _tb = TransposeB ? Tensor<float>.Zeros(Batch, N, K) : Tensor<float>.Zeros(Batch, K, N);
-        _tc = Tensor<float>.Zeros(Batch, M, N);
+        _ta = DenseTensor<float>.Zeros(Batch, M, K);
+        _tb = TransposeB ? DenseTensor<float>.Zeros(Batch, N, K) : DenseTensor<float>.Zeros(Batch, K, N);
+        _tc = DenseTensor<float>.Zeros(Batch, M, N);
         foreach (var t in new[] { _ta, _tb })
         {
             foreach (ref float x in t.Span)
@@ -53,7 +53,7 @@ public class BatchedGemmBenchmarks
     }
 
     [Benchmark(Description = "GenEft batched")]
-    public void GenEftBatched() => Tensor.Gemm(1f, _ta, false, _tb, TransposeB, 0f, _tc);
+    public void GenEftBatched() => DenseTensor.Gemm(1f, _ta, false, _tb, TransposeB, 0f, _tc);
 
     [Benchmark(Baseline = true, Description = "OpenBLAS loop")]
     public void OpenBlasLoop()

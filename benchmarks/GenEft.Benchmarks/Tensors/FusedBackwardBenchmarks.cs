@@ -13,7 +13,7 @@ namespace GenEft.Benchmarks.Tensors;
 [MemoryDiagnoser]
 public class FusedBackwardBenchmarks
 {
-    private Tensor<float> _y = null!, _g = null!, _d = null!;
+    private DenseTensor<float> _y = null!, _g = null!, _d = null!;
 
     [Params(97, 1000, 33750)]
     public int Length { get; set; }
@@ -22,9 +22,9 @@ public class FusedBackwardBenchmarks
     public void Setup()
     {
         var random = new Random(7);
-        _y = Tensor<float>.Zeros(Length);
-        _g = Tensor<float>.Zeros(Length);
-        _d = Tensor<float>.Zeros(Length);
+        _y = DenseTensor<float>.Zeros(Length);
+        _g = DenseTensor<float>.Zeros(Length);
+        _d = DenseTensor<float>.Zeros(Length);
         for (int i = 0; i < Length; i++)
         {
             _y[i] = (float)((random.NextDouble() * 2) - 1);
@@ -33,7 +33,7 @@ public class FusedBackwardBenchmarks
     }
 
     [Benchmark(Description = "Fused kernel")]
-    public void Fused() => Tensor.TanhBackward(_y, _g, _d);
+    public void Fused() => DenseTensor.TanhBackward(_y, _g, _d);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives x3")]
     public void Composed()

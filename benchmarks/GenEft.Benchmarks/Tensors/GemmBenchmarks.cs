@@ -12,7 +12,7 @@ namespace GenEft.Benchmarks.Tensors;
 public class GemmBenchmarks
 {
     private float[] _a = [], _b = [], _c = [];
-    private Tensor<float> _ta = null!, _tb = null!, _tc = null!;
+    private DenseTensor<float> _ta = null!, _tb = null!, _tc = null!;
 
     /// <summary>m x n x k and the transposes: N = as stored, T = transposed (the autodiff backward forms).</summary>
     [Params(
@@ -38,9 +38,9 @@ public class GemmBenchmarks
         (M, N, K) = (dims[0], dims[1], dims[2]);
         (TransposeA, TransposeB) = (parts[1][0] == 'T', parts[1][1] == 'T');
         var random = new Random(42);
-        _ta = TransposeA ? Tensor<float>.Zeros(K, M) : Tensor<float>.Zeros(M, K);
-        _tb = TransposeB ? Tensor<float>.Zeros(N, K) : Tensor<float>.Zeros(K, N);
-        _tc = Tensor<float>.Zeros(M, N);
+        _ta = TransposeA ? DenseTensor<float>.Zeros(K, M) : DenseTensor<float>.Zeros(M, K);
+        _tb = TransposeB ? DenseTensor<float>.Zeros(N, K) : DenseTensor<float>.Zeros(K, N);
+        _tc = DenseTensor<float>.Zeros(M, N);
         foreach (var t in new[] { _ta, _tb })
         {
             foreach (ref float x in t.Span)
@@ -57,7 +57,7 @@ public class GemmBenchmarks
     }
 
     [Benchmark(Description = "GenEft")]
-    public void GenEftGemm() => Tensor.Gemm(1f, _ta, TransposeA, _tb, TransposeB, 0f, _tc);
+    public void GenEftGemm() => DenseTensor.Gemm(1f, _ta, TransposeA, _tb, TransposeB, 0f, _tc);
 
     [Benchmark(Baseline = true, Description = "OpenBLAS")]
     public void OpenBlasSgemm() => OpenBlas.Gemm(TransposeA, TransposeB, M, N, K, 1f, _a, _b, 0f, _c);

@@ -23,7 +23,7 @@ internal sealed class AutoencoderStep
     private readonly Adam<float> _adam;
     private readonly int[] _left = new int[TrainingPairs];
     private readonly int[] _right = new int[TrainingPairs];
-    private readonly Tensor<float> _targets = Tensor<float>.Zeros(TrainingPairs, 1);
+    private readonly DenseTensor<float> _targets = DenseTensor<float>.Zeros(TrainingPairs, 1);
 
     public AutoencoderStep(int seed)
     {

@@ -18,10 +18,10 @@ internal sealed class Node<T>
     public OpKind Kind;
 
     /// <summary>The forward value: an owned buffer, an external tensor (leaves) or a view (reshape).</summary>
-    public Tensor<T> Value = null!;
+    public DenseTensor<T> Value = null!;
 
     /// <summary>The gradient of the loss with respect to <see cref="Value"/>, valid after backward reached this node.</summary>
-    public Tensor<T>? Grad;
+    public DenseTensor<T>? Grad;
 
     /// <summary>Whether a gradient flows into this node (some input is a parameter).</summary>
     public bool RequiresGrad;
@@ -43,23 +43,23 @@ internal sealed class Node<T>
     public bool Flag0;
     public bool Flag1;
     public ReadOnlyMemory<int> Indices;
-    public Tensor<T>? Target;
+    public DenseTensor<T>? Target;
 
     /// <summary>Extra buffers an op's backward needs (saved statistics, batched partial products).</summary>
-    public Tensor<T>? Scratch0;
-    public Tensor<T>? Scratch1;
+    public DenseTensor<T>? Scratch0;
+    public DenseTensor<T>? Scratch1;
 
     // Persistent storage reused across steps.
-    private Tensor<T>? _ownedValue;
-    private Tensor<T>? _ownedGrad;
-    private Tensor<T>? _viewSource;
+    private DenseTensor<T>? _ownedValue;
+    private DenseTensor<T>? _ownedGrad;
+    private DenseTensor<T>? _viewSource;
 
     /// <summary>Points <see cref="Value"/> at an owned buffer of shape <paramref name="dims"/>, reusing last step's when it fits.</summary>
-    public Tensor<T> UseOwnedValue(ReadOnlySpan<int> dims)
+    public DenseTensor<T> UseOwnedValue(ReadOnlySpan<int> dims)
     {
         if (_ownedValue is null || !ShapeMatches(_ownedValue.Shape, dims) || _viewSource is not null)
         {
-            _ownedValue = Tensor<T>.Zeros(dims);
+            _ownedValue = DenseTensor<T>.Zeros(dims);
             _viewSource = null;
             _ownedGrad = null;
         }
@@ -69,7 +69,7 @@ internal sealed class Node<T>
     }
 
     /// <summary>Points <see cref="Value"/> at a reshaped view of <paramref name="source"/>, cached while the source and shape stay the same.</summary>
-    public Tensor<T> UseView(Tensor<T> source, ReadOnlySpan<int> dims)
+    public DenseTensor<T> UseView(DenseTensor<T> source, ReadOnlySpan<int> dims)
     {
         if (_ownedValue is null || !ReferenceEquals(_viewSource, source) || !ShapeMatches(_ownedValue.Shape, dims))
         {
@@ -87,7 +87,7 @@ internal sealed class Node<T>
     {
         if (_ownedGrad is null || _ownedGrad.Shape != Value.Shape)
         {
-            _ownedGrad = Tensor<T>.Zeros(Value.Shape);
+            _ownedGrad = DenseTensor<T>.Zeros(Value.Shape);
         }
 
         Grad = _ownedGrad;
@@ -98,7 +98,7 @@ internal sealed class Node<T>
     /// The gradient buffer to add a contribution into. <paramref name="accumulate"/> is false for the first
     /// contribution of a step (the caller overwrites, saving a zeroing pass) and true afterwards.
     /// </summary>
-    public Tensor<T> TakeGrad(out bool accumulate)
+    public DenseTensor<T> TakeGrad(out bool accumulate)
     {
         accumulate = !GradStale || Kind == OpKind.Parameter; // A parameter's accumulator belongs to the caller.
         GradStale = false;
@@ -106,11 +106,11 @@ internal sealed class Node<T>
     }
 
     /// <summary>A scratch tensor of the given shape kept across steps.</summary>
-    public static Tensor<T> EnsureScratch(ref Tensor<T>? scratch, ReadOnlySpan<int> dims)
+    public static DenseTensor<T> EnsureScratch(ref DenseTensor<T>? scratch, ReadOnlySpan<int> dims)
     {
         if (scratch is null || !ShapeMatches(scratch.Shape, dims))
         {
-            scratch = Tensor<T>.Zeros(dims);
+            scratch = DenseTensor<T>.Zeros(dims);
         }
 
         return scratch;

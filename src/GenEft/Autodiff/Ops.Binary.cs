@@ -87,20 +87,20 @@ public static partial class Ops
         var result = node.UseOwnedValue(a.Value.Shape.Dims);
         switch (kind)
         {
-            case OpKind.Add: Tensor.Add(a.Value, b.Value, result); break;
-            case OpKind.Subtract: Tensor.Subtract(a.Value, b.Value, result); break;
-            case OpKind.Multiply: Tensor.Multiply(a.Value, b.Value, result); break;
-            case OpKind.Divide: Tensor.Divide(a.Value, b.Value, result); break;
-            case OpKind.AddRow: Tensor.AddRow(a.Value, b.Value, result); break;
-            case OpKind.SubtractRow: Tensor.SubtractRow(a.Value, b.Value, result); break;
-            case OpKind.MultiplyRow: Tensor.MultiplyRow(a.Value, b.Value, result); break;
-            default: Tensor.DivideRow(a.Value, b.Value, result); break;
+            case OpKind.Add: DenseTensor.Add(a.Value, b.Value, result); break;
+            case OpKind.Subtract: DenseTensor.Subtract(a.Value, b.Value, result); break;
+            case OpKind.Multiply: DenseTensor.Multiply(a.Value, b.Value, result); break;
+            case OpKind.Divide: DenseTensor.Divide(a.Value, b.Value, result); break;
+            case OpKind.AddRow: DenseTensor.AddRow(a.Value, b.Value, result); break;
+            case OpKind.SubtractRow: DenseTensor.SubtractRow(a.Value, b.Value, result); break;
+            case OpKind.MultiplyRow: DenseTensor.MultiplyRow(a.Value, b.Value, result); break;
+            default: DenseTensor.DivideRow(a.Value, b.Value, result); break;
         }
 
         return a.Tape.Handle(node);
     }
 
-    private static bool IsRowOf<T>(Tensor<T> row, Tensor<T> x)
+    private static bool IsRowOf<T>(DenseTensor<T> row, DenseTensor<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
         => row.Rank == 1 && x.Rank >= 2 && row.Length == x.Columns;
 

@@ -16,7 +16,7 @@ public static partial class Ops
     /// <returns>The loss, shape [1].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="targets"/> is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ, or <paramref name="logits"/> is default.</exception>
-    public static Var<T> BinaryCrossEntropyWithLogits<T>(Var<T> logits, Tensor<T> targets)
+    public static Var<T> BinaryCrossEntropyWithLogits<T>(Var<T> logits, DenseTensor<T> targets)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (node, z) = LossNode(OpKind.BinaryCrossEntropyWithLogits, logits, targets, nameof(logits), nameof(targets));
@@ -48,7 +48,7 @@ public static partial class Ops
     /// <returns>The loss, shape [1].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="targets"/> is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ, or <paramref name="predictions"/> is default.</exception>
-    public static Var<T> MeanSquaredError<T>(Var<T> predictions, Tensor<T> targets)
+    public static Var<T> MeanSquaredError<T>(Var<T> predictions, DenseTensor<T> targets)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (node, p) = LossNode(OpKind.MeanSquaredError, predictions, targets, nameof(predictions), nameof(targets));
@@ -92,7 +92,7 @@ public static partial class Ops
         return a.Tape.Handle(node);
     }
 
-    private static (Node<T> Node, Node<T> Input) LossNode<T>(OpKind kind, Var<T> x, Tensor<T> targets, string xName, string targetsName)
+    private static (Node<T> Node, Node<T> Input) LossNode<T>(OpKind kind, Var<T> x, DenseTensor<T> targets, string xName, string targetsName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(targets, targetsName);

@@ -22,7 +22,7 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (na, nb) = NodesOf(a, b, nameof(a), nameof(b));
-        Tensor<T> av = na.Value, bv = nb.Value;
+        DenseTensor<T> av = na.Value, bv = nb.Value;
         if (av.Rank is not (2 or 3))
         {
             throw new ArgumentException($"a must be rank 2 or 3; it has shape {av.Shape}.", nameof(a));
@@ -55,7 +55,7 @@ public static partial class Ops
         node.Flag0 = transposeA;
         node.Flag1 = transposeB;
         var c = batch == 0 ? node.UseOwnedValue([m, n]) : node.UseOwnedValue([batch, m, n]);
-        Tensor.Gemm(T.One, av, transposeA, bv, transposeB, T.Zero, c);
+        DenseTensor.Gemm(T.One, av, transposeA, bv, transposeB, T.Zero, c);
         return na.Tape.Handle(node);
     }
 
@@ -86,7 +86,7 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (nx, nw) = NodesOf(x, weight, nameof(x), nameof(weight));
-        Tensor<T> xv = nx.Value, wv = nw.Value;
+        DenseTensor<T> xv = nx.Value, wv = nw.Value;
         if (xv.Rank != 2)
         {
             throw new ArgumentException($"x must be rank 2 [rows, in]; it has shape {xv.Shape}.", nameof(x));
@@ -114,7 +114,7 @@ public static partial class Ops
         var y = node.UseOwnedValue([xv.Rows, wv.Rows]);
         if (nb is null)
         {
-            Tensor.Gemm(T.One, xv, false, wv, true, T.Zero, y);
+            DenseTensor.Gemm(T.One, xv, false, wv, true, T.Zero, y);
         }
         else
         {
@@ -126,7 +126,7 @@ public static partial class Ops
                 b.CopyTo(ys.Slice(offset, b.Length));
             }
 
-            Tensor.Gemm(T.One, xv, false, wv, true, T.One, y);
+            DenseTensor.Gemm(T.One, xv, false, wv, true, T.One, y);
         }
 
         if (kind == OpKind.LinearTanh)
@@ -178,21 +178,21 @@ public static partial class Ops
     }
 
     /// <summary>target.Grad (=|+=) op(p) · op(q); a rank-2 target of a batched product receives the sum over the batch.</summary>
-    private static void GemmInto<T>(Node<T> node, Node<T> target, Tensor<T> p, bool tp, Tensor<T> q, bool tq)
+    private static void GemmInto<T>(Node<T> node, Node<T> target, DenseTensor<T> p, bool tp, DenseTensor<T> q, bool tq)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var grad = target.TakeGrad(out bool acc);
         bool batched = p.Rank == 3 || q.Rank == 3;
         if (!batched || grad.Rank == 3)
         {
-            Tensor.Gemm(T.One, p, tp, q, tq, acc ? T.One : T.Zero, grad);
+            DenseTensor.Gemm(T.One, p, tp, q, tq, acc ? T.One : T.Zero, grad);
             return;
         }
 
         int batch = p.Rank == 3 ? p.Shape.Dims[0] : q.Shape.Dims[0];
         int rows = grad.Rows, cols = grad.Columns, size = rows * cols;
         var partial = Node<T>.EnsureScratch(ref node.Scratch0, [batch, rows, cols]);
-        Tensor.Gemm(T.One, p, tp, q, tq, T.Zero, partial);
+        DenseTensor.Gemm(T.One, p, tp, q, tq, T.Zero, partial);
         ReadOnlySpan<T> parts = partial.ReadOnlySpan;
         Span<T> g = grad.Span;
         for (int i = 0; i < batch; i++)
@@ -228,13 +228,13 @@ public static partial class Ops
         if (x.RequiresGrad)
         {
             var dx = x.TakeGrad(out bool acc);
-            Tensor.Gemm(T.One, dy, false, w.Value, false, acc ? T.One : T.Zero, dx); // dx = dy · W
+            DenseTensor.Gemm(T.One, dy, false, w.Value, false, acc ? T.One : T.Zero, dx); // dx = dy · W
         }
 
         if (w.RequiresGrad)
         {
             var dw = w.TakeGrad(out bool acc);
-            Tensor.Gemm(T.One, dy, true, x.Value, false, acc ? T.One : T.Zero, dw); // dW = dyᵀ · x
+            DenseTensor.Gemm(T.One, dy, true, x.Value, false, acc ? T.One : T.Zero, dw); // dW = dyᵀ · x
         }
 
         if (bias is { RequiresGrad: true } && !biasDone)

@@ -85,11 +85,11 @@ public static partial class Ops
         var y = node.UseOwnedValue(dims);
         if (kind == OpKind.MeanAxis)
         {
-            Tensor.Mean(a.Value, ax, y);
+            DenseTensor.Mean(a.Value, ax, y);
         }
         else
         {
-            Tensor.Sum(a.Value, ax, y);
+            DenseTensor.Sum(a.Value, ax, y);
         }
 
         return a.Tape.Handle(node);

@@ -29,7 +29,7 @@ public static partial class Ops
         var node = Record(OpKind.GatherRows, a);
         node.Indices = indices;
         var y = node.UseOwnedValue([indices.Length, a.Value.Columns]);
-        Tensor.GatherRows(a.Value, indices.Span, y);
+        DenseTensor.GatherRows(a.Value, indices.Span, y);
         return a.Tape.Handle(node);
     }
 
@@ -227,7 +227,7 @@ public static partial class Ops
                         dt.Span.Clear();
                     }
 
-                    Tensor.ScatterAddRows(node.Grad, node.Indices.Span, dt);
+                    DenseTensor.ScatterAddRows(node.Grad, node.Indices.Span, dt);
                 }
 
                 break;

@@ -74,7 +74,7 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (node, a, y) = Unary(OpKind.Relu, x, T.Zero, T.Zero);
-        Tensor.Relu(a.Value, y);
+        DenseTensor.Relu(a.Value, y);
         return a.Tape.Handle(node);
     }
 
@@ -87,7 +87,7 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (node, a, y) = Unary(OpKind.Sigmoid, x, T.Zero, T.Zero);
-        Tensor.Sigmoid(a.Value, y);
+        DenseTensor.Sigmoid(a.Value, y);
         return a.Tape.Handle(node);
     }
 
@@ -100,7 +100,7 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (node, a, y) = Unary(OpKind.Exp, x, T.Zero, T.Zero);
-        Tensor.Exp(a.Value, y);
+        DenseTensor.Exp(a.Value, y);
         return a.Tape.Handle(node);
     }
 
@@ -113,7 +113,7 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (node, a, y) = Unary(OpKind.Log, x, T.Zero, T.Zero);
-        Tensor.Log(a.Value, y);
+        DenseTensor.Log(a.Value, y);
         return a.Tape.Handle(node);
     }
 
@@ -126,7 +126,7 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (node, a, y) = Unary(OpKind.Square, x, T.Zero, T.Zero);
-        Tensor.Square(a.Value, y);
+        DenseTensor.Square(a.Value, y);
         return a.Tape.Handle(node);
     }
 
@@ -139,11 +139,11 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (node, a, y) = Unary(OpKind.Abs, x, T.Zero, T.Zero);
-        Tensor.Abs(a.Value, y);
+        DenseTensor.Abs(a.Value, y);
         return a.Tape.Handle(node);
     }
 
-    private static (Node<T> Node, Node<T> Input, Tensor<T> Output) Unary<T>(OpKind kind, Var<T> x, T s0, T s1)
+    private static (Node<T> Node, Node<T> Input, DenseTensor<T> Output) Unary<T>(OpKind kind, Var<T> x, T s0, T s1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var a = NodeOf(x, nameof(x));

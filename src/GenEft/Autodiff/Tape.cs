@@ -38,7 +38,7 @@ public sealed class Tape<T>
     /// <param name="value">The tensor; referenced, not copied, so it must not change before <see cref="Backward"/>.</param>
     /// <returns>Its handle.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public Var<T> Constant(Tensor<T> value)
+    public Var<T> Constant(DenseTensor<T> value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var node = Record(OpKind.Constant, requiresGrad: false);
@@ -56,7 +56,7 @@ public sealed class Tape<T>
     /// <returns>Its handle.</returns>
     /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ, or the two share storage.</exception>
-    public Var<T> Parameter(Tensor<T> value, Tensor<T> grad)
+    public Var<T> Parameter(DenseTensor<T> value, DenseTensor<T> grad)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(grad);

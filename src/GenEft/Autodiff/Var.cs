@@ -26,7 +26,7 @@ public readonly struct Var<T>
 
     /// <summary>The forward value. Owned by the tape: it is overwritten when the tape is reused.</summary>
     /// <exception cref="InvalidOperationException">The handle is default or from before the tape's last reset.</exception>
-    public Tensor<T> Value => Node.Value;
+    public DenseTensor<T> Value => Node.Value;
 
     /// <summary>The value's shape.</summary>
     /// <exception cref="InvalidOperationException">The handle is default or from before the tape's last reset.</exception>
@@ -37,7 +37,7 @@ public readonly struct Var<T>
     /// <see langword="null"/> when no gradient reached it.
     /// </summary>
     /// <exception cref="InvalidOperationException">The handle is default or from before the tape's last reset.</exception>
-    public Tensor<T>? Grad => Node.RequiresGrad && !Node.GradStale ? Node.Grad : null;
+    public DenseTensor<T>? Grad => Node.RequiresGrad && !Node.GradStale ? Node.Grad : null;
 
     /// <summary>Whether the value depends on a parameter, so a gradient can flow into it.</summary>
     /// <exception cref="InvalidOperationException">The handle is default or from before the tape's last reset.</exception>

@@ -22,7 +22,7 @@ public sealed class RelationAutoencoder<T> : Module<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Tape<T> _tape = new();
-    private readonly Dictionary<int, Tensor<T>> _targets = [];
+    private readonly Dictionary<int, DenseTensor<T>> _targets = [];
     private readonly Linear<T>? _readout;
 
     /// <summary>Creates a model with freshly initialized parameters.</summary>
@@ -66,7 +66,7 @@ public sealed class RelationAutoencoder<T> : Module<T>
     public Mlp<T> Decoder { get; }
 
     /// <summary>The learned embeddings, [n, d] (live: row x is E_x; copy it to keep a snapshot).</summary>
-    public Tensor<T> Embeddings => Encoder.Weight.Value;
+    public DenseTensor<T> Embeddings => Encoder.Weight.Value;
 
     /// <summary>The encoder's parameters (the embedding table): one optimizer group.</summary>
     public IReadOnlyList<Parameter<T>> EncoderParameters => Encoder.Parameters();
@@ -215,12 +215,12 @@ public sealed class RelationAutoencoder<T> : Module<T>
         return double.CreateTruncating(loss.Value.ReadOnlySpan[0]);
     }
 
-    private Tensor<T> Targets(ReadOnlySpan<int> labels)
+    private DenseTensor<T> Targets(ReadOnlySpan<int> labels)
     {
         // One target tensor per batch size, refilled each call (a copy of 675 labels costs nothing next to the step).
         if (!_targets.TryGetValue(labels.Length, out var targets))
         {
-            targets = Tensor<T>.Zeros(labels.Length, 1);
+            targets = DenseTensor<T>.Zeros(labels.Length, 1);
             _targets[labels.Length] = targets;
         }
 

@@ -13,8 +13,8 @@ namespace GenEft.Nn;
 public class Adam<T> : Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Tensor<T>[] _m;
-    private readonly Tensor<T>[] _v;
+    private readonly DenseTensor<T>[] _m;
+    private readonly DenseTensor<T>[] _v;
 
     /// <summary>Creates the optimizer with coupled (L2) weight decay.</summary>
     /// <param name="groups">The parameter groups.</param>

@@ -7,10 +7,10 @@ namespace GenEft.Nn;
 internal static class Init
 {
     /// <summary>Entries uniform in [-bound, bound).</summary>
-    public static Tensor<T> Uniform<T>(Random random, double bound, params ReadOnlySpan<int> dims)
+    public static DenseTensor<T> Uniform<T>(Random random, double bound, params ReadOnlySpan<int> dims)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var t = Tensor<T>.Zeros(dims);
+        var t = DenseTensor<T>.Zeros(dims);
         var s = t.Span;
         for (int i = 0; i < s.Length; i++)
         {
@@ -21,10 +21,10 @@ internal static class Init
     }
 
     /// <summary>Entries normal with mean 0 and the given standard deviation (Box–Muller).</summary>
-    public static Tensor<T> Normal<T>(Random random, double std, params ReadOnlySpan<int> dims)
+    public static DenseTensor<T> Normal<T>(Random random, double std, params ReadOnlySpan<int> dims)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var t = Tensor<T>.Zeros(dims);
+        var t = DenseTensor<T>.Zeros(dims);
         var s = t.Span;
         for (int i = 0; i < s.Length; i++)
         {

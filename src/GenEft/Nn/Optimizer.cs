@@ -87,8 +87,8 @@ public abstract class Optimizer<T>
     private protected int ParameterCount => _groups.Sum(g => g.Parameters.Count);
 
     /// <summary>One zero tensor per parameter, shaped like it, for optimizer state.</summary>
-    private protected Tensors.Tensor<T>[] StatePerParameter()
-        => _groups.SelectMany(g => g.Parameters).Select(p => Tensors.Tensor<T>.Zeros(p.Value.Shape)).ToArray();
+    private protected Tensors.DenseTensor<T>[] StatePerParameter()
+        => _groups.SelectMany(g => g.Parameters).Select(p => Tensors.DenseTensor<T>.Zeros(p.Value.Shape)).ToArray();
 
     /// <summary>g + λ·p + μ·sign(p): the gradient with coupled weight decay and the L1 term.</summary>
     private protected static T RegularizedGradient(T g, T p, T weightDecay, T l1)

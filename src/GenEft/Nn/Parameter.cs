@@ -14,7 +14,7 @@ public sealed class Parameter<T>
     /// <param name="value">The initial value; the parameter keeps this tensor and updates it in place.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains '.'.</exception>
-    public Parameter(string name, Tensor<T> value)
+    public Parameter(string name, DenseTensor<T> value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
@@ -25,17 +25,17 @@ public sealed class Parameter<T>
 
         Name = name;
         Value = value;
-        Grad = Tensor<T>.Zeros(value.Shape);
+        Grad = DenseTensor<T>.Zeros(value.Shape);
     }
 
     /// <summary>The local name within its module.</summary>
     public string Name { get; }
 
     /// <summary>The current value, updated in place by optimizers.</summary>
-    public Tensor<T> Value { get; }
+    public DenseTensor<T> Value { get; }
 
     /// <summary>The accumulated gradient; <see cref="Tape{T}.Backward"/> adds into it.</summary>
-    public Tensor<T> Grad { get; }
+    public DenseTensor<T> Grad { get; }
 
     /// <summary>Records this parameter as a trainable leaf on <paramref name="tape"/>.</summary>
     /// <param name="tape">The tape of the current step.</param>

@@ -115,7 +115,7 @@ public static class ParameterStore
                 }
 
                 var named = module.NamedParameters();
-                var decoded = new Tensor<T>[named.Count];
+                var decoded = new DenseTensor<T>[named.Count];
                 for (int i = 0; i < named.Count; i++)
                 {
                     decoded[i] = Decode<T>(named[i].Key, named[i].Value, stored);
@@ -133,7 +133,7 @@ public static class ParameterStore
         }
     }
 
-    private static Tensor<T> Decode<T>(string name, Parameter<T> target, Dictionary<string, JsonElement> stored)
+    private static DenseTensor<T> Decode<T>(string name, Parameter<T> target, Dictionary<string, JsonElement> stored)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!stored.TryGetValue(name, out var entry))
@@ -147,7 +147,7 @@ public static class ParameterStore
             throw new InvalidDataException($"Parameter \"{name}\" has shape [{string.Join(", ", dims)}] in the file but {target.Value.Shape} in the module.");
         }
 
-        var result = Tensor<T>.Zeros(target.Value.Shape);
+        var result = DenseTensor<T>.Zeros(target.Value.Shape);
         var span = result.Span;
         int i = 0;
         foreach (var bits in entry.GetProperty("bits").EnumerateArray())

@@ -12,7 +12,7 @@ namespace GenEft.Nn;
 public sealed class Sgd<T> : Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Tensor<T>[]? _momentumBuffers;
+    private readonly DenseTensor<T>[]? _momentumBuffers;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="groups">The parameter groups.</param>

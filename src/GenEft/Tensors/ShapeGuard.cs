@@ -5,7 +5,7 @@ namespace GenEft.Tensors;
 /// <summary>Shape validation shared by the public tensor entry points; messages name the parameter and the shapes.</summary>
 internal static class ShapeGuard
 {
-    public static void NotNull<T>(Tensor<T>? tensor, string paramName)
+    public static void NotNull<T>(DenseTensor<T>? tensor, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (tensor is null)
@@ -14,7 +14,7 @@ internal static class ShapeGuard
         }
     }
 
-    public static void Same<T>(Tensor<T> expected, Tensor<T>? actual, string paramName)
+    public static void Same<T>(DenseTensor<T> expected, DenseTensor<T>? actual, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         NotNull(actual, paramName);
@@ -24,7 +24,7 @@ internal static class ShapeGuard
         }
     }
 
-    public static void Shape<T>(Tensor<T>? actual, TensorShape expected, string paramName)
+    public static void Shape<T>(DenseTensor<T>? actual, TensorShape expected, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         NotNull(actual, paramName);
@@ -34,8 +34,8 @@ internal static class ShapeGuard
         }
     }
 
-    /// <summary>Like <see cref="Shape{T}(Tensor{T}?, TensorShape, string)"/> but without allocating the expected shape.</summary>
-    public static void Shape<T>(Tensor<T>? actual, ReadOnlySpan<int> expected, string paramName)
+    /// <summary>Like <see cref="Shape{T}(DenseTensor{T}?, TensorShape, string)"/> but without allocating the expected shape.</summary>
+    public static void Shape<T>(DenseTensor<T>? actual, ReadOnlySpan<int> expected, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         NotNull(actual, paramName);
@@ -45,7 +45,7 @@ internal static class ShapeGuard
         }
     }
 
-    public static void Rank<T>(Tensor<T>? actual, int rank, string paramName)
+    public static void Rank<T>(DenseTensor<T>? actual, int rank, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         NotNull(actual, paramName);
@@ -55,7 +55,7 @@ internal static class ShapeGuard
         }
     }
 
-    public static void NoAlias<T>(Tensor<T> destination, Tensor<T> source, string destinationName, string sourceName)
+    public static void NoAlias<T>(DenseTensor<T> destination, DenseTensor<T> source, string destinationName, string sourceName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (ReferenceEquals(destination.Data, source.Data))

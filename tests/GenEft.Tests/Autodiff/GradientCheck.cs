@@ -17,9 +17,9 @@ internal static class GradientCheck
     /// <summary>Absolute plus relative tolerance: a dropped factor 2 or a sign flip is off by |g| ≫ this.</summary>
     public const double Tolerance = 1e-6;
 
-    public static Tensor<double> Random(Random rng, double low, double high, params int[] dims)
+    public static DenseTensor<double> Random(Random rng, double low, double high, params int[] dims)
     {
-        var t = Tensor<double>.Zeros(dims);
+        var t = DenseTensor<double>.Zeros(dims);
         var s = t.Span;
         for (int i = 0; i < s.Length; i++)
         {
@@ -30,7 +30,7 @@ internal static class GradientCheck
     }
 
     /// <summary>Values with magnitude in [low, high] and random sign: away from the kinks of relu, abs and the pole of 1/x.</summary>
-    public static Tensor<double> AwayFromZero(Random rng, double low, double high, params int[] dims)
+    public static DenseTensor<double> AwayFromZero(Random rng, double low, double high, params int[] dims)
     {
         var t = Random(rng, low, high, dims);
         var s = t.Span;
@@ -42,13 +42,13 @@ internal static class GradientCheck
         return t;
     }
 
-    public sealed record Weights(Tensor<double>? Output, Tensor<double>[] PerInput);
+    public sealed record Weights(DenseTensor<double>? Output, DenseTensor<double>[] PerInput);
 
     /// <summary>The analytic gradients of L with respect to each input, from one backward pass.</summary>
-    public static Tensor<double>[] Analytic(Tensor<double>[] inputs, Func<Var<double>[], Var<double>> f, Weights weights)
+    public static DenseTensor<double>[] Analytic(DenseTensor<double>[] inputs, Func<Var<double>[], Var<double>> f, Weights weights)
     {
         var tape = new Tape<double>();
-        var grads = inputs.Select(x => Tensor<double>.Zeros(x.Shape)).ToArray();
+        var grads = inputs.Select(x => DenseTensor<double>.Zeros(x.Shape)).ToArray();
         var vars = inputs.Select((x, i) => tape.Parameter(x, grads[i])).ToArray();
         var loss = Loss(tape, vars, f, weights);
         tape.Backward(loss);
@@ -56,11 +56,11 @@ internal static class GradientCheck
     }
 
     /// <summary>The central-difference gradients of L.</summary>
-    public static Tensor<double>[] Numeric(Tensor<double>[] inputs, Func<Var<double>[], Var<double>> f, Weights weights)
+    public static DenseTensor<double>[] Numeric(DenseTensor<double>[] inputs, Func<Var<double>[], Var<double>> f, Weights weights)
     {
         var tape = new Tape<double>();
         var work = inputs.Select(x => x.Clone()).ToArray();
-        var result = inputs.Select(x => Tensor<double>.Zeros(x.Shape)).ToArray();
+        var result = inputs.Select(x => DenseTensor<double>.Zeros(x.Shape)).ToArray();
         for (int i = 0; i < work.Length; i++)
         {
             var s = work[i].Span;
@@ -80,18 +80,18 @@ internal static class GradientCheck
     }
 
     /// <summary>Weights for L: random W shaped like f's output (when f is not already a scalar loss) and Vᵢ per input.</summary>
-    public static Weights MakeWeights(Tensor<double>[] inputs, Func<Var<double>[], Var<double>> f, Random rng, bool secondConsumer = true)
+    public static Weights MakeWeights(DenseTensor<double>[] inputs, Func<Var<double>[], Var<double>> f, Random rng, bool secondConsumer = true)
     {
         var tape = new Tape<double>();
         var vars = inputs.Select(tape.Constant).ToArray();
         var shape = f(vars).Shape;
         var output = Random(rng, -1, 1, shape.Dims.ToArray());
-        var perInput = inputs.Select(x => secondConsumer ? Random(rng, -1, 1, x.Shape.Dims.ToArray()) : Tensor<double>.Zeros(x.Shape)).ToArray();
+        var perInput = inputs.Select(x => secondConsumer ? Random(rng, -1, 1, x.Shape.Dims.ToArray()) : DenseTensor<double>.Zeros(x.Shape)).ToArray();
         return new Weights(output, perInput);
     }
 
     /// <summary>The largest violation max |a - n| / (1 + |n|) over all inputs and elements.</summary>
-    public static double MaxError(Tensor<double>[] analytic, Tensor<double>[] numeric)
+    public static double MaxError(DenseTensor<double>[] analytic, DenseTensor<double>[] numeric)
     {
         double worst = 0;
         for (int i = 0; i < analytic.Length; i++)
@@ -108,7 +108,7 @@ internal static class GradientCheck
     }
 
     /// <summary>Asserts that analytic and numeric gradients agree for f at the given inputs.</summary>
-    public static void Check(Tensor<double>[] inputs, Func<Var<double>[], Var<double>> f, int seed, bool secondConsumer = true)
+    public static void Check(DenseTensor<double>[] inputs, Func<Var<double>[], Var<double>> f, int seed, bool secondConsumer = true)
     {
         var weights = MakeWeights(inputs, f, new Random(seed ^ 0x5bd1e995), secondConsumer);
         var analytic = Analytic(inputs, f, weights);
@@ -130,7 +130,7 @@ internal static class GradientCheck
         return loss;
     }
 
-    private static double Evaluate(Tape<double> tape, Tensor<double>[] inputs, Func<Var<double>[], Var<double>> f, Weights weights)
+    private static double Evaluate(Tape<double> tape, DenseTensor<double>[] inputs, Func<Var<double>[], Var<double>> f, Weights weights)
     {
         tape.Reset();
         var vars = inputs.Select(tape.Constant).ToArray();

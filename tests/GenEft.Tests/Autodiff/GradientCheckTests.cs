@@ -8,7 +8,7 @@ namespace GenEft.Tests.Autodiff;
 /// <summary>The gradient check is tight enough to catch the mistakes it exists for.</summary>
 public sealed class GradientCheckTests
 {
-    private static (Tensor<double>[] Analytic, Tensor<double>[] Numeric, Weights Weights) TanhCase()
+    private static (DenseTensor<double>[] Analytic, DenseTensor<double>[] Numeric, Weights Weights) TanhCase()
     {
         var rng = new Random(7);
         var x = Random(rng, -2, 2, 3, 17);
@@ -58,7 +58,7 @@ public sealed class GradientCheckTests
     {
         var (analytic, numeric, weights) = TanhCase();
         // An op that overwrote the gradient instead of adding would lose the second consumer's V term.
-        Tensor.Subtract(analytic[0], weights.PerInput[0], analytic[0]);
+        DenseTensor.Subtract(analytic[0], weights.PerInput[0], analytic[0]);
         Assert.True(MaxError(analytic, numeric) > 100 * Tolerance);
     }
 }

@@ -52,10 +52,10 @@ public sealed class OpValueTests
     public void Structural_ops_move_the_right_elements()
     {
         var tape = new Tape<double>();
-        var x = tape.Constant(Tensor<double>.FromSpan([1.0, 2, 3, 4, 5, 6], 2, 3));
+        var x = tape.Constant(DenseTensor<double>.FromSpan([1.0, 2, 3, 4, 5, 6], 2, 3));
         Assert.Equal(new[] { 1.0, 4, 2, 5, 3, 6 }, Ops.Transpose(x).Value.ReadOnlySpan.ToArray());
         Assert.Equal(new[] { 3, 2 }, Ops.Transpose(x).Shape.Dims.ToArray());
-        var y = tape.Constant(Tensor<double>.FromSpan([7.0, 8], 2, 1));
+        var y = tape.Constant(DenseTensor<double>.FromSpan([7.0, 8], 2, 1));
         Assert.Equal(new[] { 1.0, 2, 3, 7, 4, 5, 6, 8 }, Ops.Concat(x, y).Value.ReadOnlySpan.ToArray());
         Assert.Equal(new[] { 4.0, 5, 6, 1, 2, 3, 4, 5, 6 }, Ops.GatherRows(x, new[] { 1, 0, 1 }).Value.ReadOnlySpan.ToArray());
         Assert.Equal(new[] { 6, 1 }, Ops.Reshape(x, 6, 1).Shape.Dims.ToArray());
@@ -63,7 +63,7 @@ public sealed class OpValueTests
         Assert.Equal(new[] { 2.0, 5 }, Ops.Mean(x, -1).Value.ReadOnlySpan.ToArray());
         Assert.Equal(21.0, Ops.Sum(x).Value[0]);
         Assert.Equal(3.5, Ops.Mean(x).Value[0]);
-        var cube = tape.Constant(Tensor<double>.FromSpan(Enumerable.Range(0, 24).Select(i => (double)i).ToArray(), 2, 3, 4));
+        var cube = tape.Constant(DenseTensor<double>.FromSpan(Enumerable.Range(0, 24).Select(i => (double)i).ToArray(), 2, 3, 4));
         var middle = Ops.Sum(cube, 1).Value; // [2, 4]: element (i, k) = Σ_j 12i + 4j + k
         Assert.Equal(new[] { 2, 4 }, middle.Shape.Dims.ToArray());
         Assert.Equal((3 * 12 * 1) + 12 + (3 * 2), middle[1, 2]);
@@ -73,15 +73,15 @@ public sealed class OpValueTests
     public void Arithmetic_and_losses_match_closed_forms()
     {
         var tape = new Tape<double>();
-        var x = tape.Constant(Tensor<double>.FromSpan([1.0, -2, 3, -4], 2, 2));
-        var row = tape.Constant(Tensor<double>.FromSpan([2.0, -1], 2));
+        var x = tape.Constant(DenseTensor<double>.FromSpan([1.0, -2, 3, -4], 2, 2));
+        var row = tape.Constant(DenseTensor<double>.FromSpan([2.0, -1], 2));
         Assert.Equal(new[] { 3.0, -3, 5, -5 }, (x + row).Value.ReadOnlySpan.ToArray());
         Assert.Equal(new[] { -1.0, -1, 1, -3 }, (x - row).Value.ReadOnlySpan.ToArray());
         Assert.Equal(new[] { 2.0, 2, 6, 4 }, (row * x).Value.ReadOnlySpan.ToArray());
         Assert.Equal(new[] { 0.5, 2, 1.5, 4 }, (x / row).Value.ReadOnlySpan.ToArray());
         Assert.Equal(new[] { -0.9, 2.1, -2.9, 4.1 }, Ops.Affine(x, -1.0, 0.1).Value.ReadOnlySpan.ToArray().Select(v => Math.Round(v, 12)));
         Assert.Equal(new[] { 0.0, 2.1, 0, 4.1 }, Ops.ReluAffine(x, -1.0, 0.1).Value.ReadOnlySpan.ToArray().Select(v => Math.Round(v, 12)));
-        var t = Tensor<double>.FromSpan([0.0, 0, 1, 1], 2, 2);
+        var t = DenseTensor<double>.FromSpan([0.0, 0, 1, 1], 2, 2);
         Assert.Equal((1 + 4 + 4 + 25) / 4.0, Ops.MeanSquaredError(x, t).Value[0], 12);
         Assert.Equal(10.0, Ops.L1Penalty(x).Value[0]);
         Assert.Equal(30.0, Ops.L2Penalty(x).Value[0]);

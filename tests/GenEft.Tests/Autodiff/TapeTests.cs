@@ -7,12 +7,12 @@ namespace GenEft.Tests.Autodiff;
 /// <summary>Tape mechanics: reuse across steps, validation, handles, allocation-free steady state.</summary>
 public sealed class TapeTests
 {
-    private static (Tensor<float> W, Tensor<float> Wg, Tensor<float> X, Tensor<float> T) Problem()
+    private static (DenseTensor<float> W, DenseTensor<float> Wg, DenseTensor<float> X, DenseTensor<float> T) Problem()
     {
         var rng = new Random(3);
-        var w = Tensor<float>.Zeros(4, 3);
-        var x = Tensor<float>.Zeros(6, 3);
-        var t = Tensor<float>.Zeros(6, 4);
+        var w = DenseTensor<float>.Zeros(4, 3);
+        var x = DenseTensor<float>.Zeros(6, 3);
+        var t = DenseTensor<float>.Zeros(6, 4);
         foreach (var s in new[] { w, x, t })
         {
             for (int i = 0; i < s.Length; i++)
@@ -21,10 +21,10 @@ public sealed class TapeTests
             }
         }
 
-        return (w, Tensor<float>.Zeros(4, 3), x, t);
+        return (w, DenseTensor<float>.Zeros(4, 3), x, t);
     }
 
-    private static float Step(Tape<float> tape, Tensor<float> w, Tensor<float> wg, Tensor<float> x, Tensor<float> t)
+    private static float Step(Tape<float> tape, DenseTensor<float> w, DenseTensor<float> wg, DenseTensor<float> x, DenseTensor<float> t)
     {
         tape.Reset();
         wg.Fill(0);
@@ -52,13 +52,13 @@ public sealed class TapeTests
     public void Reused_tape_follows_changing_shapes()
     {
         var rng = new Random(8);
-        var table = Tensor<double>.FromSpan(Enumerable.Range(0, 12).Select(_ => rng.NextDouble()).ToArray(), 6, 2);
-        var w = Tensor<double>.FromSpan(Enumerable.Range(0, 12).Select(_ => rng.NextDouble() - 0.5).ToArray(), 3, 4);
+        var table = DenseTensor<double>.FromSpan(Enumerable.Range(0, 12).Select(_ => rng.NextDouble()).ToArray(), 6, 2);
+        var w = DenseTensor<double>.FromSpan(Enumerable.Range(0, 12).Select(_ => rng.NextDouble() - 0.5).ToArray(), 3, 4);
         (double Loss, double[] TableGrad, double[] WGrad) Step(Tape<double> tape, int[] left, int[] right)
         {
             tape.Reset();
-            var tg = Tensor<double>.Zeros(6, 2);
-            var wg = Tensor<double>.Zeros(3, 4);
+            var tg = DenseTensor<double>.Zeros(6, 2);
+            var wg = DenseTensor<double>.Zeros(3, 4);
             var t = tape.Parameter(table, tg);
             var x = Ops.Reshape(Ops.Concat(Ops.GatherRows(t, left), Ops.GatherRows(t, right)), left.Length, 4);
             var loss = Ops.Mean(Ops.Square(Ops.Tanh(Ops.Linear(x, tape.Parameter(w, wg)))));
@@ -117,7 +117,7 @@ public sealed class TapeTests
     public void A_var_from_before_reset_is_rejected()
     {
         var tape = new Tape<double>();
-        var v = tape.Constant(Tensor<double>.Zeros(2));
+        var v = tape.Constant(DenseTensor<double>.Zeros(2));
         tape.Reset();
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Ops.Tanh(v)).ParamName);
         Assert.Throws<InvalidOperationException>(() => v.Value);
@@ -126,8 +126,8 @@ public sealed class TapeTests
     [Fact]
     public void Vars_from_different_tapes_are_rejected()
     {
-        var a = new Tape<double>().Constant(Tensor<double>.Zeros(2));
-        var b = new Tape<double>().Constant(Tensor<double>.Zeros(2));
+        var a = new Tape<double>().Constant(DenseTensor<double>.Zeros(2));
+        var b = new Tape<double>().Constant(DenseTensor<double>.Zeros(2));
         var ex = Assert.Throws<ArgumentException>(() => Ops.Add(a, b));
         Assert.Equal("y", ex.ParamName);
     }
@@ -136,42 +136,42 @@ public sealed class TapeTests
     public void Shape_mismatches_name_the_operand_and_both_shapes()
     {
         var tape = new Tape<double>();
-        var a = tape.Constant(Tensor<double>.Zeros(2, 3));
-        var b = tape.Constant(Tensor<double>.Zeros(3, 2));
+        var a = tape.Constant(DenseTensor<double>.Zeros(2, 3));
+        var b = tape.Constant(DenseTensor<double>.Zeros(3, 2));
         var ex = Assert.Throws<ArgumentException>(() => Ops.Multiply(a, b));
         Assert.Equal("y", ex.ParamName);
         Assert.Contains("[2, 3]", ex.Message);
         Assert.Contains("[3, 2]", ex.Message);
         Assert.Equal("b", Assert.Throws<ArgumentException>(() => Ops.MatMul(a, a)).ParamName);
         Assert.Equal("weight", Assert.Throws<ArgumentException>(() => Ops.Linear(a, b)).ParamName);
-        Assert.Equal("targets", Assert.Throws<ArgumentException>(() => Ops.MeanSquaredError(a, Tensor<double>.Zeros(3, 2))).ParamName);
+        Assert.Equal("targets", Assert.Throws<ArgumentException>(() => Ops.MeanSquaredError(a, DenseTensor<double>.Zeros(3, 2))).ParamName);
         Assert.Equal("dims", Assert.Throws<ArgumentException>(() => Ops.Reshape(a, 5)).ParamName);
         Assert.Equal("axis", Assert.Throws<ArgumentOutOfRangeException>(() => Ops.Sum(a, 2)).ParamName);
         Assert.Equal("epsilon", Assert.Throws<ArgumentOutOfRangeException>(() => Ops.NormalizeLastAxis(a, 0.0)).ParamName);
         Assert.Equal("indices", Assert.Throws<ArgumentOutOfRangeException>(() => Ops.GatherRows(a, new[] { 2 })).ParamName);
         Assert.Equal("loss", Assert.Throws<ArgumentException>(() => tape.Backward(a)).ParamName);
-        Assert.Equal("grad", Assert.Throws<ArgumentException>(() => tape.Parameter(Tensor<double>.Zeros(2), Tensor<double>.Zeros(3))).ParamName);
+        Assert.Equal("grad", Assert.Throws<ArgumentException>(() => tape.Parameter(DenseTensor<double>.Zeros(2), DenseTensor<double>.Zeros(3))).ParamName);
     }
 
     [Fact]
     public void Values_not_on_the_loss_path_get_no_gradient()
     {
         var tape = new Tape<double>();
-        var w = tape.Parameter(Tensor<double>.Full(2.0, 3), Tensor<double>.Zeros(3));
+        var w = tape.Parameter(DenseTensor<double>.Full(2.0, 3), DenseTensor<double>.Zeros(3));
         var unused = Ops.Exp(w);
         var loss = Ops.Sum(Ops.Square(w));
         tape.Backward(loss);
         Assert.Null(unused.Grad);
         Assert.Equal(new[] { 4.0, 4.0, 4.0 }, w.Grad!.ReadOnlySpan.ToArray());
-        Assert.False(tape.Constant(Tensor<double>.Zeros(1)).RequiresGrad);
+        Assert.False(tape.Constant(DenseTensor<double>.Zeros(1)).RequiresGrad);
     }
 
     [Fact]
     public void Bce_with_logits_is_finite_for_extreme_logits_and_matches_the_closed_form()
     {
         var tape = new Tape<double>();
-        var z = tape.Parameter(Tensor<double>.FromSpan([-800.0, 800.0, 0.0], 3), Tensor<double>.Zeros(3));
-        var t = Tensor<double>.FromSpan([1.0, 0.0, 1.0], 3);
+        var z = tape.Parameter(DenseTensor<double>.FromSpan([-800.0, 800.0, 0.0], 3), DenseTensor<double>.Zeros(3));
+        var t = DenseTensor<double>.FromSpan([1.0, 0.0, 1.0], 3);
         var loss = Ops.BinaryCrossEntropyWithLogits(z, t);
         tape.Backward(loss);
         Assert.Equal((800 + 800 + Math.Log(2)) / 3, loss.Value[0], 12);
@@ -182,7 +182,7 @@ public sealed class TapeTests
     public void NormalizeLastAxis_makes_unit_rows_and_clamps_tiny_rows()
     {
         var tape = new Tape<double>();
-        var x = tape.Constant(Tensor<double>.FromSpan([3.0, 4.0, 1e-14, 0.0], 2, 2));
+        var x = tape.Constant(DenseTensor<double>.FromSpan([3.0, 4.0, 1e-14, 0.0], 2, 2));
         var y = Ops.NormalizeLastAxis(x, 1e-12).Value;
         Assert.Equal(new[] { 0.6, 0.8, 1e-2, 0.0 }, y.ReadOnlySpan.ToArray());
     }

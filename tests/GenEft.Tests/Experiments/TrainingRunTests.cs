@@ -166,7 +166,7 @@ public sealed class TrainingRunTests
         Assert.InRange(encoderMove, 0, 1e-7); // 5 steps of ~1e-9, plus float rounding of values near 1
         Assert.InRange(decoderMove, 1e-2, 5.5e-2);
 
-        static double MaxAbsDifference(Tensor<float> x, Tensor<float> y)
+        static double MaxAbsDifference(DenseTensor<float> x, DenseTensor<float> y)
         {
             double max = 0;
             for (int i = 0; i < x.Length; i++)

@@ -75,7 +75,7 @@ public sealed class ModuleTests
         Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => new Linear<float>(1, 3, null!)).ParamName);
         var tape = new Tape<float>();
         var layer = new Linear<float>(3, 2, new Random(1));
-        Assert.Equal("weight", Assert.Throws<ArgumentException>(() => layer.Forward(tape.Constant(Tensor<float>.Zeros(4, 5)))).ParamName);
+        Assert.Equal("weight", Assert.Throws<ArgumentException>(() => layer.Forward(tape.Constant(DenseTensor<float>.Zeros(4, 5)))).ParamName);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ModuleTests
         var net = new PairNet<float>(30, 2, 50, 3, rng);
         var left = Enumerable.Range(0, 675).Select(i => i % 30).ToArray();
         var right = Enumerable.Range(0, 675).Select(i => (i * 7) % 30).ToArray();
-        var targets = Tensor<float>.Zeros(675, 1);
+        var targets = DenseTensor<float>.Zeros(675, 1);
         for (int i = 0; i < 675; i++)
         {
             targets[i] = rng.Next(2);

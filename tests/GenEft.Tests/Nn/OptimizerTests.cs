@@ -8,7 +8,7 @@ namespace GenEft.Tests.Nn;
 public sealed class OptimizerTests
 {
     private static Parameter<double> Param(string name, params double[] values)
-        => new(name, Tensor<double>.FromSpan(values, values.Length));
+        => new(name, DenseTensor<double>.FromSpan(values, values.Length));
 
     private static void SetGrad(Parameter<double> p, params double[] g) => g.CopyTo(p.Grad.Span);
 

@@ -19,7 +19,7 @@ internal sealed class PairNet<T> : Module<T>
 
     public Mlp<T> Mlp { get; }
 
-    public Var<T> Loss(Tape<T> tape, int[] left, int[] right, Tensor<T> targets)
+    public Var<T> Loss(Tape<T> tape, int[] left, int[] right, DenseTensor<T> targets)
     {
         var x = Ops.Concat(Embedding.Forward(tape, left), Embedding.Forward(tape, right));
         return Ops.BinaryCrossEntropyWithLogits(Mlp.Forward(x), targets);

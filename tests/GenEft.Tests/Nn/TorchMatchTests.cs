@@ -19,7 +19,7 @@ public sealed class TorchMatchTests
         return (double.CreateChecked(loss.Value[0]), net.NamedParameters().ToDictionary(p => p.Key, p => ToDoubles(p.Value.Grad)));
     }
 
-    private static double[] ToDoubles<T>(Tensor<T> t)
+    private static double[] ToDoubles<T>(DenseTensor<T> t)
         where T : unmanaged, IFloatingPointIeee754<T>
         => t.ReadOnlySpan.ToArray().Select(double.CreateChecked).ToArray();
 

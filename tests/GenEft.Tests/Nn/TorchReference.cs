@@ -37,10 +37,10 @@ internal sealed class TorchReference
         return net;
     }
 
-    public static Tensor<T> Targets<T>()
+    public static DenseTensor<T> Targets<T>()
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var t = Doubles(Root.GetProperty("targets"));
-        return Tensor<T>.FromSpan(t.Select(T.CreateChecked).ToArray(), t.Length, 1);
+        return DenseTensor<T>.FromSpan(t.Select(T.CreateChecked).ToArray(), t.Length, 1);
     }
 }

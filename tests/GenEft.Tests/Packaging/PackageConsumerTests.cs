@@ -70,10 +70,10 @@ public sealed class PackageConsumerTests : IDisposable
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
             using GenEft.Tensors;
 
-            var a = Tensor<float>.FromSpan([1f, 2f, 3f, 4f, 5f, 6f], 2, 3);
-            var b = Tensor<float>.FromSpan([1f, 0f, 0f, 1f, 1f, 1f], 3, 2);
-            var c = Tensor<float>.Zeros(2, 2);
-            Tensor.MatMul(a, b, c);
+            var a = DenseTensor<float>.FromSpan([1f, 2f, 3f, 4f, 5f, 6f], 2, 3);
+            var b = DenseTensor<float>.FromSpan([1f, 0f, 0f, 1f, 1f, 1f], 3, 2);
+            var c = DenseTensor<float>.Zeros(2, 2);
+            DenseTensor.MatMul(a, b, c);
             Console.WriteLine(string.Join(",", c.ReadOnlySpan.ToArray()));
             """);
         var run = ProcessRunner.Run(

@@ -16,12 +16,12 @@ public class GemmLawTests
         var random = new Random(seed);
         var a = ta ? Oracle.Random<float>(random, k, m) : Oracle.Random<float>(random, m, k);
         var b = tb ? Oracle.Random<float>(random, n, k) : Oracle.Random<float>(random, k, n);
-        var c = Tensor<float>.Zeros(m, n);
-        var ct = Tensor<float>.Zeros(n, m);
-        Tensor.Gemm(1f, a, ta, b, tb, 0f, c);
+        var c = DenseTensor<float>.Zeros(m, n);
+        var ct = DenseTensor<float>.Zeros(n, m);
+        DenseTensor.Gemm(1f, a, ta, b, tb, 0f, c);
 
         // Cᵀ = op(B)ᵀ op(A)ᵀ: b is the left operand, transposed exactly when it was not.
-        Tensor.Gemm(1f, b, !tb, a, !ta, 0f, ct);
+        DenseTensor.Gemm(1f, b, !tb, a, !ta, 0f, ct);
         double tol = 2 * (k + 2) * Oracle.Epsilon<float>() * k;
         for (int i = 0; i < m; i++)
         {
@@ -46,17 +46,17 @@ public class GemmLawTests
         var a = ta ? Oracle.Random<double>(random, k, m) : Oracle.Random<double>(random, m, k);
         var b1 = Oracle.Random<double>(random, k, n);
         var b2 = Oracle.Random<double>(random, k, n);
-        var combined = Tensor<double>.Zeros(k, n);
+        var combined = DenseTensor<double>.Zeros(k, n);
         for (int i = 0; i < combined.Length; i++)
         {
             combined[i] = (0.5 * b1[i]) - (2 * b2[i]);
         }
 
-        var left = Tensor<double>.Zeros(m, n);
-        Tensor.Gemm(1.0, a, ta, combined, false, 0.0, left);
-        var right = Tensor<double>.Zeros(m, n);
-        Tensor.Gemm(0.5, a, ta, b1, false, 0.0, right);
-        Tensor.Gemm(-2.0, a, ta, b2, false, 1.0, right);
+        var left = DenseTensor<double>.Zeros(m, n);
+        DenseTensor.Gemm(1.0, a, ta, combined, false, 0.0, left);
+        var right = DenseTensor<double>.Zeros(m, n);
+        DenseTensor.Gemm(0.5, a, ta, b1, false, 0.0, right);
+        DenseTensor.Gemm(-2.0, a, ta, b2, false, 1.0, right);
         double tol = 8 * (k + 2) * Oracle.Epsilon<double>() * k;
         return Enumerable.Range(0, left.Length).All(i => Math.Abs(left[i] - right[i]) <= tol);
     }

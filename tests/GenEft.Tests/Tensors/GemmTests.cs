@@ -80,9 +80,9 @@ public class GemmTests
                     var random = new Random(m + n + k);
                     var a = ta ? Oracle.Random<float>(random, k, m) : Oracle.Random<float>(random, m, k);
                     var b = tb ? Oracle.Random<float>(random, n, k) : Oracle.Random<float>(random, k, n);
-                    var c = Tensor<float>.Full(float.NaN, m, n);
+                    var c = DenseTensor<float>.Full(float.NaN, m, n);
                     var (expected, bound) = Oracle.Gemm(2.0, a, ta, b, tb, 0.0, c);
-                    Tensor.Gemm(2f, a, ta, b, tb, 0f, c);
+                    DenseTensor.Gemm(2f, a, ta, b, tb, 0f, c);
                     Oracle.AssertClose(c.ReadOnlySpan, expected, bound, $"{m}x{n}x{k} ta={ta} tb={tb}");
                 }
             }
@@ -92,12 +92,12 @@ public class GemmTests
     [Fact]
     public void AlphaZeroScalesCWithoutReadingInputs()
     {
-        var a = Tensor<double>.Full(double.NaN, 5, 6);
-        var b = Tensor<double>.Full(double.PositiveInfinity, 6, 7);
-        var c = Tensor<double>.Full(3.0, 5, 7);
-        Tensor.Gemm(0.0, a, false, b, false, 0.5, c);
+        var a = DenseTensor<double>.Full(double.NaN, 5, 6);
+        var b = DenseTensor<double>.Full(double.PositiveInfinity, 6, 7);
+        var c = DenseTensor<double>.Full(3.0, 5, 7);
+        DenseTensor.Gemm(0.0, a, false, b, false, 0.5, c);
         Assert.All(c.ToArray(), x => Assert.Equal(1.5, x));
-        Tensor.Gemm(0.0, a, false, b, false, 0.0, c);
+        DenseTensor.Gemm(0.0, a, false, b, false, 0.0, c);
         Assert.All(c.ToArray(), x => Assert.Equal(0.0, x));
     }
 
@@ -135,7 +135,7 @@ public class GemmTests
                     var b = batchB == 0 ? Oracle.Random<float>(random, bDims) : Oracle.Random<float>(random, [batchB, .. bDims]);
                     var c = Oracle.Random<float>(random, batchC, m, n);
                     var (expected, bound) = Oracle.Gemm(1.5, a, ta, b, tb, -0.5, c);
-                    Tensor.Gemm(1.5f, a, ta, b, tb, -0.5f, c);
+                    DenseTensor.Gemm(1.5f, a, ta, b, tb, -0.5f, c);
                     Oracle.AssertClose(c.ReadOnlySpan, expected, bound, $"batch {m}x{n}x{k} ta={ta} tb={tb}");
                 }
             }
@@ -148,9 +148,9 @@ public class GemmTests
         var random = new Random(5);
         var a = Oracle.Random<double>(random, 13, 29);
         var b = Oracle.Random<double>(random, 29, 31);
-        var c = Tensor<double>.Full(double.NaN, 13, 31);
+        var c = DenseTensor<double>.Full(double.NaN, 13, 31);
         var (expected, bound) = Oracle.Gemm(1.0, a, false, b, false, 0.0, c);
-        Tensor.MatMul(a, b, c);
+        DenseTensor.MatMul(a, b, c);
         Oracle.AssertClose(c.ReadOnlySpan, expected, bound, "MatMul");
     }
 
@@ -161,19 +161,19 @@ public class GemmTests
         var random = new Random(8);
         var a = Oracle.Random<float>(random, 300, 260);
         var b = Oracle.Random<float>(random, 260, 290);
-        var first = Tensor<float>.Zeros(300, 290);
-        var second = Tensor<float>.Zeros(300, 290);
-        Tensor.MatMul(a, b, first);
-        var small = Tensor<float>.Zeros(5, 5);
-        Tensor.MatMul(Oracle.Random<float>(random, 5, 3), Oracle.Random<float>(random, 3, 5), small);
-        Tensor.MatMul(a, b, second);
+        var first = DenseTensor<float>.Zeros(300, 290);
+        var second = DenseTensor<float>.Zeros(300, 290);
+        DenseTensor.MatMul(a, b, first);
+        var small = DenseTensor<float>.Zeros(5, 5);
+        DenseTensor.MatMul(Oracle.Random<float>(random, 5, 3), Oracle.Random<float>(random, 3, 5), small);
+        DenseTensor.MatMul(a, b, second);
         Assert.Equal(first.ToArray(), second.ToArray());
     }
 
     [Fact]
     public void InnerSizeMismatchNamesB()
     {
-        var ex = Assert.Throws<ArgumentException>(() => Tensor.Gemm(1f, Tensor<float>.Zeros(3, 4), false, Tensor<float>.Zeros(5, 2), false, 0f, Tensor<float>.Zeros(3, 2)));
+        var ex = Assert.Throws<ArgumentException>(() => DenseTensor.Gemm(1f, DenseTensor<float>.Zeros(3, 4), false, DenseTensor<float>.Zeros(5, 2), false, 0f, DenseTensor<float>.Zeros(3, 2)));
         Assert.Equal("b", ex.ParamName);
         Assert.Contains("inner sizes", ex.Message);
     }
@@ -181,7 +181,7 @@ public class GemmTests
     [Fact]
     public void WrongOutputShapeNamesC()
     {
-        var ex = Assert.Throws<ArgumentException>(() => Tensor.Gemm(1f, Tensor<float>.Zeros(3, 4), true, Tensor<float>.Zeros(3, 2), false, 0f, Tensor<float>.Zeros(3, 2)));
+        var ex = Assert.Throws<ArgumentException>(() => DenseTensor.Gemm(1f, DenseTensor<float>.Zeros(3, 4), true, DenseTensor<float>.Zeros(3, 2), false, 0f, DenseTensor<float>.Zeros(3, 2)));
         Assert.Equal("c", ex.ParamName);
         Assert.Contains("[4, 2]", ex.Message);
     }
@@ -189,20 +189,20 @@ public class GemmTests
     [Fact]
     public void BatchMismatchNamesB()
     {
-        var ex = Assert.Throws<ArgumentException>(() => Tensor.MatMul(Tensor<float>.Zeros(2, 3, 4), Tensor<float>.Zeros(3, 4, 5), Tensor<float>.Zeros(2, 3, 5)));
+        var ex = Assert.Throws<ArgumentException>(() => DenseTensor.MatMul(DenseTensor<float>.Zeros(2, 3, 4), DenseTensor<float>.Zeros(3, 4, 5), DenseTensor<float>.Zeros(2, 3, 5)));
         Assert.Equal("b", ex.ParamName);
     }
 
     [Fact]
     public void WrongRankAndAliasAndNullAreRejected()
     {
-        var a = Tensor<float>.Zeros(4, 4);
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => Tensor.MatMul(Tensor<float>.Zeros(16), a, a.Clone())).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => Tensor.MatMul(a, Tensor<float>.Zeros(1, 1, 4, 4), a.Clone())).ParamName);
-        Assert.Equal("c", Assert.Throws<ArgumentException>(() => Tensor.MatMul(a, a.Clone(), a)).ParamName);
-        Assert.Equal("a", Assert.Throws<ArgumentNullException>(() => Tensor.MatMul(null!, a, a.Clone())).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentNullException>(() => Tensor.MatMul(a, null!, a.Clone())).ParamName);
-        Assert.Equal("c", Assert.Throws<ArgumentNullException>(() => Tensor.MatMul(a, a.Clone(), null!)).ParamName);
+        var a = DenseTensor<float>.Zeros(4, 4);
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => DenseTensor.MatMul(DenseTensor<float>.Zeros(16), a, a.Clone())).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => DenseTensor.MatMul(a, DenseTensor<float>.Zeros(1, 1, 4, 4), a.Clone())).ParamName);
+        Assert.Equal("c", Assert.Throws<ArgumentException>(() => DenseTensor.MatMul(a, a.Clone(), a)).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentNullException>(() => DenseTensor.MatMul(null!, a, a.Clone())).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentNullException>(() => DenseTensor.MatMul(a, null!, a.Clone())).ParamName);
+        Assert.Equal("c", Assert.Throws<ArgumentNullException>(() => DenseTensor.MatMul(a, a.Clone(), null!)).ParamName);
     }
 
     private static void Sweep<T>(int seed, int cases)
@@ -235,9 +235,9 @@ public class GemmTests
         var random = new Random(seed);
         var a = ta ? Oracle.Random<T>(random, k, m) : Oracle.Random<T>(random, m, k);
         var b = tb ? Oracle.Random<T>(random, n, k) : Oracle.Random<T>(random, k, n);
-        var c = beta == 0 ? Tensor<T>.Full(T.NaN, m, n) : Oracle.Random<T>(random, m, n);
+        var c = beta == 0 ? DenseTensor<T>.Full(T.NaN, m, n) : Oracle.Random<T>(random, m, n);
         var (expected, bound) = Oracle.Gemm(alpha, a, ta, b, tb, beta, c);
-        Tensor.Gemm(T.CreateChecked(alpha), a, ta, b, tb, T.CreateChecked(beta), c);
+        DenseTensor.Gemm(T.CreateChecked(alpha), a, ta, b, tb, T.CreateChecked(beta), c);
         Oracle.AssertClose(c.ReadOnlySpan, expected, bound, $"{typeof(T).Name} {m}x{n}x{k} ta={ta} tb={tb} alpha={alpha} beta={beta}");
     }
 }

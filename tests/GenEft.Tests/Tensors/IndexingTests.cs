@@ -16,8 +16,8 @@ public class IndexingTests
         var random = new Random(rows * width + count);
         var table = Oracle.Random<double>(random, rows, width);
         int[] indices = Enumerable.Range(0, count).Select(_ => random.Next(rows)).ToArray();
-        var gathered = Tensor<double>.Full(double.NaN, count, width);
-        Tensor.GatherRows(table, indices, gathered);
+        var gathered = DenseTensor<double>.Full(double.NaN, count, width);
+        DenseTensor.GatherRows(table, indices, gathered);
         for (int i = 0; i < count; i++)
         {
             for (int j = 0; j < width; j++)
@@ -38,7 +38,7 @@ public class IndexingTests
             }
         }
 
-        Tensor.ScatterAddRows(source, indices, destination);
+        DenseTensor.ScatterAddRows(source, indices, destination);
         for (int i = 0; i < destination.Length; i++)
         {
             Assert.True(Math.Abs(destination[i] - expected[i]) <= 1e-12, $"element {i}");
@@ -48,13 +48,13 @@ public class IndexingTests
     [Fact]
     public void GatherRejectsOutOfRangeIndexAndBadShapes()
     {
-        var table = Tensor<float>.Zeros(4, 3);
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.GatherRows(table, [0, 4], Tensor<float>.Zeros(2, 3)));
+        var table = DenseTensor<float>.Zeros(4, 3);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => DenseTensor.GatherRows(table, [0, 4], DenseTensor<float>.Zeros(2, 3)));
         Assert.Equal("indices", ex.ParamName);
-        Assert.Equal("indices", Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.ScatterAddRows(Tensor<float>.Zeros(1, 3), [-1], table)).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Tensor.GatherRows(table, [0], Tensor<float>.Zeros(1, 4))).ParamName);
-        Assert.Equal("table", Assert.Throws<ArgumentException>(() => Tensor.GatherRows(Tensor<float>.Zeros(12), [0], Tensor<float>.Zeros(1, 4))).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Tensor.GatherRows(table, [0], table)).ParamName);
+        Assert.Equal("indices", Assert.Throws<ArgumentOutOfRangeException>(() => DenseTensor.ScatterAddRows(DenseTensor<float>.Zeros(1, 3), [-1], table)).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => DenseTensor.GatherRows(table, [0], DenseTensor<float>.Zeros(1, 4))).ParamName);
+        Assert.Equal("table", Assert.Throws<ArgumentException>(() => DenseTensor.GatherRows(DenseTensor<float>.Zeros(12), [0], DenseTensor<float>.Zeros(1, 4))).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => DenseTensor.GatherRows(table, [0], table)).ParamName);
     }
 
     [Theory]
@@ -66,8 +66,8 @@ public class IndexingTests
         var random = new Random(widths.Sum());
         var parts = widths.Select(w => Oracle.Random<float>(random, [.. leading, w])).ToArray();
         int total = widths.Sum(), rows = leading.Aggregate(1, (p, d) => p * d);
-        var whole = Tensor<float>.Full(float.NaN, [.. leading, total]);
-        Tensor.ConcatLastAxis<float>(parts, whole);
+        var whole = DenseTensor<float>.Full(float.NaN, [.. leading, total]);
+        DenseTensor.ConcatLastAxis<float>(parts, whole);
         for (int r = 0; r < rows; r++)
         {
             int column = 0;
@@ -82,8 +82,8 @@ public class IndexingTests
             }
         }
 
-        var back = widths.Select(w => Tensor<float>.Zeros([.. leading, w])).ToArray();
-        Tensor.SplitLastAxis<float>(whole, back);
+        var back = widths.Select(w => DenseTensor<float>.Zeros([.. leading, w])).ToArray();
+        DenseTensor.SplitLastAxis<float>(whole, back);
         for (int p = 0; p < parts.Length; p++)
         {
             Assert.Equal(parts[p].ToArray(), back[p].ToArray());
@@ -93,11 +93,11 @@ public class IndexingTests
     [Fact]
     public void ConcatRejectsMismatchedParts()
     {
-        var a = Tensor<float>.Zeros(2, 3);
-        Assert.Equal("parts", Assert.Throws<ArgumentException>(() => Tensor.ConcatLastAxis<float>([a, Tensor<float>.Zeros(3, 3)], Tensor<float>.Zeros(2, 6))).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Tensor.ConcatLastAxis<float>([a, a], Tensor<float>.Zeros(2, 5))).ParamName);
-        Assert.Equal("parts", Assert.Throws<ArgumentException>(() => Tensor.ConcatLastAxis<float>([], Tensor<float>.Zeros(2, 5))).ParamName);
-        Assert.Equal("source", Assert.Throws<ArgumentException>(() => Tensor.SplitLastAxis<float>(Tensor<float>.Zeros(2, 7), [a, a])).ParamName);
+        var a = DenseTensor<float>.Zeros(2, 3);
+        Assert.Equal("parts", Assert.Throws<ArgumentException>(() => DenseTensor.ConcatLastAxis<float>([a, DenseTensor<float>.Zeros(3, 3)], DenseTensor<float>.Zeros(2, 6))).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => DenseTensor.ConcatLastAxis<float>([a, a], DenseTensor<float>.Zeros(2, 5))).ParamName);
+        Assert.Equal("parts", Assert.Throws<ArgumentException>(() => DenseTensor.ConcatLastAxis<float>([], DenseTensor<float>.Zeros(2, 5))).ParamName);
+        Assert.Equal("source", Assert.Throws<ArgumentException>(() => DenseTensor.SplitLastAxis<float>(DenseTensor<float>.Zeros(2, 7), [a, a])).ParamName);
     }
 
     [Theory]
@@ -109,8 +109,8 @@ public class IndexingTests
     public void TransposeSwapsLastTwoAxes(int batch, int m, int n)
     {
         var x = batch == 1 ? Oracle.Random<float>(new Random(m), m, n) : Oracle.Random<float>(new Random(m), batch, m, n);
-        var t = batch == 1 ? Tensor<float>.Zeros(n, m) : Tensor<float>.Zeros(batch, n, m);
-        Tensor.Transpose(x, t);
+        var t = batch == 1 ? DenseTensor<float>.Zeros(n, m) : DenseTensor<float>.Zeros(batch, n, m);
+        DenseTensor.Transpose(x, t);
         for (int b = 0; b < batch; b++)
         {
             for (int i = 0; i < m; i++)
@@ -126,9 +126,9 @@ public class IndexingTests
     [Fact]
     public void TransposeRejectsWrongShapeAndAlias()
     {
-        var x = Tensor<float>.Zeros(3, 4);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Tensor.Transpose(x, Tensor<float>.Zeros(3, 4))).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Tensor.Transpose(x, x.Reshape(4, 3))).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Tensor.Transpose(Tensor<float>.Zeros(12), x)).ParamName);
+        var x = DenseTensor<float>.Zeros(3, 4);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => DenseTensor.Transpose(x, DenseTensor<float>.Zeros(3, 4))).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => DenseTensor.Transpose(x, x.Reshape(4, 3))).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => DenseTensor.Transpose(DenseTensor<float>.Zeros(12), x)).ParamName);
     }
 }

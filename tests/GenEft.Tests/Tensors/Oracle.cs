@@ -21,7 +21,7 @@ internal static class Oracle
     /// alpha and beta roundings). A single dropped or doubled term exceeds it.
     /// </summary>
     public static (double[] Value, double[] Bound) Gemm<T>(
-        double alpha, Tensor<T> a, bool transposeA, Tensor<T> b, bool transposeB, double beta, Tensor<T> c)
+        double alpha, DenseTensor<T> a, bool transposeA, DenseTensor<T> b, bool transposeB, double beta, DenseTensor<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int aRows = a.Shape[-2], aCols = a.Shape[-1], bRows = b.Shape[-2], bCols = b.Shape[-1];
@@ -80,10 +80,10 @@ internal static class Oracle
     public static double Epsilon<T>() => typeof(T) == typeof(float) ? Math.Pow(2, -23) : Math.Pow(2, -52);
 
     /// <summary>A tensor of uniform values in [-1, 1) from a seeded generator.</summary>
-    public static Tensor<T> Random<T>(Random random, params int[] dims)
+    public static DenseTensor<T> Random<T>(Random random, params int[] dims)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var t = Tensor<T>.Zeros(dims);
+        var t = DenseTensor<T>.Zeros(dims);
         Span<T> s = t.Span;
         for (int i = 0; i < s.Length; i++)
         {
@@ -114,7 +114,7 @@ internal static class Oracle
 internal static class TensorTestExtensions
 {
     /// <summary>A copy of the elements.</summary>
-    public static T[] ToArray<T>(this Tensor<T> t)
+    public static T[] ToArray<T>(this DenseTensor<T> t)
         where T : unmanaged, IFloatingPointIeee754<T>
         => t.ReadOnlySpan.ToArray();
 }

@@ -17,9 +17,9 @@ public class ReductionAndBroadcastTests
         var x = Oracle.Random<float>(new Random(dims.Sum()), dims);
         double[] values = x.ToArray().Select(v => (double)v).ToArray();
         double absSum = values.Sum(Math.Abs), tol = (values.Length + 1) * Oracle.Epsilon<float>() * absSum;
-        Assert.True(Math.Abs(Tensor.Sum(x) - values.Sum()) <= tol);
-        Assert.True(Math.Abs(Tensor.Mean(x) - (values.Sum() / values.Length)) <= (tol / values.Length) + 1e-7);
-        Assert.Equal(values.Max(), Tensor.Max(x));
+        Assert.True(Math.Abs(DenseTensor.Sum(x) - values.Sum()) <= tol);
+        Assert.True(Math.Abs(DenseTensor.Mean(x) - (values.Sum() / values.Length)) <= (tol / values.Length) + 1e-7);
+        Assert.Equal(values.Max(), DenseTensor.Max(x));
     }
 
     [Theory]
@@ -31,13 +31,13 @@ public class ReductionAndBroadcastTests
         for (int axis = -dims.Length; axis < dims.Length; axis++)
         {
             int a = axis < 0 ? axis + dims.Length : axis;
-            var reduced = Tensor.ReducedShape(x.Shape, axis);
-            var sum = Tensor<double>.Zeros(reduced);
-            var mean = Tensor<double>.Zeros(reduced);
-            var max = Tensor<double>.Zeros(reduced);
-            Tensor.Sum(x, axis, sum);
-            Tensor.Mean(x, axis, mean);
-            Tensor.Max(x, axis, max);
+            var reduced = DenseTensor.ReducedShape(x.Shape, axis);
+            var sum = DenseTensor<double>.Zeros(reduced);
+            var mean = DenseTensor<double>.Zeros(reduced);
+            var max = DenseTensor<double>.Zeros(reduced);
+            DenseTensor.Sum(x, axis, sum);
+            DenseTensor.Mean(x, axis, mean);
+            DenseTensor.Max(x, axis, max);
 
             // Index arithmetic from the definition: outer index o, reduced index s, inner index q.
             int size = dims[a], inner = dims.Skip(a + 1).Aggregate(1, (p, d) => p * d), outer = x.Length / (size * inner);
@@ -58,10 +58,10 @@ public class ReductionAndBroadcastTests
     [Fact]
     public void ReductionRejectsBadAxisAndShape()
     {
-        var x = Tensor<float>.Zeros(3, 4);
-        Assert.Equal("axis", Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.Sum(x, 2, Tensor<float>.Zeros(3))).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Tensor.Sum(x, 0, Tensor<float>.Zeros(3))).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Tensor.Max(x, 1, x.Reshape(12).Reshape(3, 4))).ParamName);
+        var x = DenseTensor<float>.Zeros(3, 4);
+        Assert.Equal("axis", Assert.Throws<ArgumentOutOfRangeException>(() => DenseTensor.Sum(x, 2, DenseTensor<float>.Zeros(3))).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => DenseTensor.Sum(x, 0, DenseTensor<float>.Zeros(3))).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => DenseTensor.Max(x, 1, x.Reshape(12).Reshape(3, 4))).ParamName);
     }
 
     [Theory]
@@ -76,16 +76,16 @@ public class ReductionAndBroadcastTests
             row[i] += row[i] >= 0 ? 0.5f : -0.5f; // keep divisors away from 0
         }
 
-        var ops = new (Action<Tensor<float>, Tensor<float>, Tensor<float>> Op, Func<double, double, double> Formula)[]
+        var ops = new (Action<DenseTensor<float>, DenseTensor<float>, DenseTensor<float>> Op, Func<double, double, double> Formula)[]
         {
-            (Tensor.AddRow, (a, b) => a + b),
-            (Tensor.SubtractRow, (a, b) => a - b),
-            (Tensor.MultiplyRow, (a, b) => a * b),
-            (Tensor.DivideRow, (a, b) => a / b),
+            (DenseTensor.AddRow, (a, b) => a + b),
+            (DenseTensor.SubtractRow, (a, b) => a - b),
+            (DenseTensor.MultiplyRow, (a, b) => a * b),
+            (DenseTensor.DivideRow, (a, b) => a / b),
         };
         foreach (var (op, formula) in ops)
         {
-            var d = Tensor<float>.Full(float.NaN, dims);
+            var d = DenseTensor<float>.Full(float.NaN, dims);
             op(x, row, d);
             var inPlace = x.Clone();
             op(inPlace, row, inPlace);
@@ -101,9 +101,9 @@ public class ReductionAndBroadcastTests
     [Fact]
     public void RowBroadcastRejectsWrongRowLength()
     {
-        var x = Tensor<float>.Zeros(3, 4);
-        var ex = Assert.Throws<ArgumentException>(() => Tensor.AddRow(x, Tensor<float>.Zeros(3), x));
+        var x = DenseTensor<float>.Zeros(3, 4);
+        var ex = Assert.Throws<ArgumentException>(() => DenseTensor.AddRow(x, DenseTensor<float>.Zeros(3), x));
         Assert.Equal("row", ex.ParamName);
-        Assert.Equal("row", Assert.Throws<ArgumentException>(() => Tensor.AddRow(x, Tensor<float>.Zeros(1, 4), x)).ParamName);
+        Assert.Equal("row", Assert.Throws<ArgumentException>(() => DenseTensor.AddRow(x, DenseTensor<float>.Zeros(1, 4), x)).ParamName);
     }
 }

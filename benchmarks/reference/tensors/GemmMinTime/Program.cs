@@ -30,9 +30,9 @@ foreach (var shape in shapes)
     int m = d[0], n = d[1], k = d[2];
     bool ta = parts[1][0] == 'T', tb = parts[1][1] == 'T';
     var random = new Random(42);
-    var a = Tensor<float>.Zeros(ta ? [batch, k, m] : [batch, m, k]);
-    var b = Tensor<float>.Zeros(tb ? [batch, n, k] : [batch, k, n]);
-    var c = Tensor<float>.Zeros(batch, m, n);
+    var a = DenseTensor<float>.Zeros(ta ? [batch, k, m] : [batch, m, k]);
+    var b = DenseTensor<float>.Zeros(tb ? [batch, n, k] : [batch, k, n]);
+    var c = DenseTensor<float>.Zeros(batch, m, n);
     if (batch == 1)
     {
         (a, b, c) = (a.Reshape(a.Shape.Dims[1..]), b.Reshape(b.Shape.Dims[1..]), c.Reshape(m, n));
@@ -51,7 +51,7 @@ foreach (var shape in shapes)
     double flops = 2.0 * batch * m * n * k;
     int reps = (int)Math.Clamp(2e6 / flops, 1, 1000);
     int trials = (int)Math.Clamp(3e9 / (flops * reps), 50, 400);
-    Action ours = () => Tensor.Gemm(1f, a, ta, b, tb, 0f, c);
+    Action ours = () => DenseTensor.Gemm(1f, a, ta, b, tb, 0f, c);
     Action blas = () =>
     {
         for (int e = 0; e < batch; e++)

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace GenEft.Tensors;
 
-public static partial class Tensor
+public static partial class DenseTensor
 {
     /// <summary>destination[r, :] = x[r, :] + row for every row r (a bias add).</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -11,7 +11,7 @@ public static partial class Tensor
     /// <param name="destination">The result, shape of <paramref name="x"/>; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes do not match.</exception>
-    public static void AddRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination)
+    public static void AddRow<T>(DenseTensor<T> x, DenseTensor<T> row, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         => BroadcastRow(x, row, destination, RowOperation.Add);
 
@@ -22,7 +22,7 @@ public static partial class Tensor
     /// <param name="destination">The result, shape of <paramref name="x"/>; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes do not match.</exception>
-    public static void SubtractRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination)
+    public static void SubtractRow<T>(DenseTensor<T> x, DenseTensor<T> row, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         => BroadcastRow(x, row, destination, RowOperation.Subtract);
 
@@ -33,7 +33,7 @@ public static partial class Tensor
     /// <param name="destination">The result, shape of <paramref name="x"/>; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes do not match.</exception>
-    public static void MultiplyRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination)
+    public static void MultiplyRow<T>(DenseTensor<T> x, DenseTensor<T> row, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         => BroadcastRow(x, row, destination, RowOperation.Multiply);
 
@@ -44,7 +44,7 @@ public static partial class Tensor
     /// <param name="destination">The result, shape of <paramref name="x"/>; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes do not match.</exception>
-    public static void DivideRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination)
+    public static void DivideRow<T>(DenseTensor<T> x, DenseTensor<T> row, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         => BroadcastRow(x, row, destination, RowOperation.Divide);
 
@@ -56,7 +56,7 @@ public static partial class Tensor
         Divide,
     }
 
-    private static void BroadcastRow<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination, RowOperation operation)
+    private static void BroadcastRow<T>(DenseTensor<T> x, DenseTensor<T> row, DenseTensor<T> destination, RowOperation operation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckRowBroadcast(x, row, destination);
@@ -85,7 +85,7 @@ public static partial class Tensor
         }
     }
 
-    private static void CheckRowBroadcast<T>(Tensor<T> x, Tensor<T> row, Tensor<T> destination)
+    private static void CheckRowBroadcast<T>(DenseTensor<T> x, DenseTensor<T> row, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(x, nameof(x));

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace GenEft.Tensors;
 
-public static partial class Tensor
+public static partial class DenseTensor
 {
     /// <summary>destination[i, :] = table[indices[i], :] (an embedding lookup).</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -12,7 +12,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     /// <exception cref="ArgumentException">A shape is wrong, or <paramref name="destination"/> aliases <paramref name="table"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, rows).</exception>
-    public static void GatherRows<T>(Tensor<T> table, ReadOnlySpan<int> indices, Tensor<T> destination)
+    public static void GatherRows<T>(DenseTensor<T> table, ReadOnlySpan<int> indices, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.Rank(table, 2, nameof(table));
@@ -36,7 +36,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     /// <exception cref="ArgumentException">A shape is wrong, or the tensors alias.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, rows).</exception>
-    public static void ScatterAddRows<T>(Tensor<T> source, ReadOnlySpan<int> indices, Tensor<T> destination)
+    public static void ScatterAddRows<T>(DenseTensor<T> source, ReadOnlySpan<int> indices, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.Rank(destination, 2, nameof(destination));
@@ -58,7 +58,7 @@ public static partial class Tensor
     /// <param name="destination">The result, with last axis the sum of the parts' last axes; must not alias a part.</param>
     /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="parts"/> is empty, or a shape is wrong, or storage aliases.</exception>
-    public static void ConcatLastAxis<T>(ReadOnlySpan<Tensor<T>> parts, Tensor<T> destination)
+    public static void ConcatLastAxis<T>(ReadOnlySpan<DenseTensor<T>> parts, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = CheckLastAxisParts(parts, destination, nameof(parts), nameof(destination));
@@ -84,7 +84,7 @@ public static partial class Tensor
     /// <param name="parts">The destinations; their last axes must add up to the source's.</param>
     /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="parts"/> is empty, or a shape is wrong, or storage aliases.</exception>
-    public static void SplitLastAxis<T>(Tensor<T> source, ReadOnlySpan<Tensor<T>> parts)
+    public static void SplitLastAxis<T>(DenseTensor<T> source, ReadOnlySpan<DenseTensor<T>> parts)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = CheckLastAxisParts(parts, source, nameof(parts), nameof(source));
@@ -110,7 +110,7 @@ public static partial class Tensor
     /// <param name="destination">[n, m] or [b, n, m]; must not share storage with <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     /// <exception cref="ArgumentException">A rank or shape is wrong, or storage aliases.</exception>
-    public static void Transpose<T>(Tensor<T> x, Tensor<T> destination)
+    public static void Transpose<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(x, nameof(x));
@@ -130,7 +130,7 @@ public static partial class Tensor
         }
     }
 
-    private static int CheckLastAxisParts<T>(ReadOnlySpan<Tensor<T>> parts, Tensor<T> whole, string partsName, string wholeName)
+    private static int CheckLastAxisParts<T>(ReadOnlySpan<DenseTensor<T>> parts, DenseTensor<T> whole, string partsName, string wholeName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (parts.IsEmpty)

@@ -3,10 +3,10 @@ using System.Numerics;
 namespace GenEft.Tensors;
 
 /// <summary>
-/// Operations on <see cref="Tensor{T}"/>. Every operation writes into a caller-owned destination
+/// Operations on <see cref="DenseTensor{T}"/>. Every operation writes into a caller-owned destination
 /// (which may be one of the inputs for elementwise operations) and checks shapes first.
 /// </summary>
-public static partial class Tensor
+public static partial class DenseTensor
 {
     /// <summary>destination = x + y, elementwise.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -15,7 +15,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/> or <paramref name="y"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Add<T>(Tensor<T> x, Tensor<T> y, Tensor<T> destination)
+    public static void Add<T>(DenseTensor<T> x, DenseTensor<T> y, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBinary(x, y, destination);
@@ -29,7 +29,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may alias an input.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Subtract<T>(Tensor<T> x, Tensor<T> y, Tensor<T> destination)
+    public static void Subtract<T>(DenseTensor<T> x, DenseTensor<T> y, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBinary(x, y, destination);
@@ -43,7 +43,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may alias an input.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Multiply<T>(Tensor<T> x, Tensor<T> y, Tensor<T> destination)
+    public static void Multiply<T>(DenseTensor<T> x, DenseTensor<T> y, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBinary(x, y, destination);
@@ -57,7 +57,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may alias an input.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Divide<T>(Tensor<T> x, Tensor<T> y, Tensor<T> destination)
+    public static void Divide<T>(DenseTensor<T> x, DenseTensor<T> y, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBinary(x, y, destination);
@@ -71,7 +71,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Add<T>(Tensor<T> x, T scalar, Tensor<T> destination)
+    public static void Add<T>(DenseTensor<T> x, T scalar, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
@@ -85,7 +85,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Multiply<T>(Tensor<T> x, T scalar, Tensor<T> destination)
+    public static void Multiply<T>(DenseTensor<T> x, T scalar, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
@@ -100,7 +100,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may alias an input.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void MultiplyAdd<T>(Tensor<T> x, Tensor<T> y, Tensor<T> z, Tensor<T> destination)
+    public static void MultiplyAdd<T>(DenseTensor<T> x, DenseTensor<T> y, DenseTensor<T> z, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBinary(x, y, destination);
@@ -114,7 +114,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Negate<T>(Tensor<T> x, Tensor<T> destination)
+    public static void Negate<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
@@ -127,7 +127,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Tanh<T>(Tensor<T> x, Tensor<T> destination)
+    public static void Tanh<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
@@ -140,7 +140,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Sigmoid<T>(Tensor<T> x, Tensor<T> destination)
+    public static void Sigmoid<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
@@ -153,7 +153,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Relu<T>(Tensor<T> x, Tensor<T> destination)
+    public static void Relu<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
@@ -166,7 +166,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Exp<T>(Tensor<T> x, Tensor<T> destination)
+    public static void Exp<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
@@ -179,7 +179,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Log<T>(Tensor<T> x, Tensor<T> destination)
+    public static void Log<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
@@ -192,7 +192,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Square<T>(Tensor<T> x, Tensor<T> destination)
+    public static void Square<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
@@ -205,21 +205,21 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Abs<T>(Tensor<T> x, Tensor<T> destination)
+    public static void Abs<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckUnary(x, destination);
         TensorPrimitives.Abs(x.ReadOnlySpan, destination.Span);
     }
 
-    private static void CheckUnary<T>(Tensor<T> x, Tensor<T> destination)
+    private static void CheckUnary<T>(DenseTensor<T> x, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(x, nameof(x));
         ShapeGuard.Same(x, destination, nameof(destination));
     }
 
-    private static void CheckBinary<T>(Tensor<T> x, Tensor<T> y, Tensor<T> destination)
+    private static void CheckBinary<T>(DenseTensor<T> x, DenseTensor<T> y, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(x, nameof(x));

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace GenEft.Tensors;
 
-public static partial class Tensor
+public static partial class DenseTensor
 {
     /// <summary>
     /// General matrix multiply, c = alpha · op(a) · op(b) + beta · c, where op transposes its argument when asked.
@@ -19,7 +19,7 @@ public static partial class Tensor
     /// <param name="c">[m, n], or [batch, m, n] when batched; must not share storage with a or b.</param>
     /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     /// <exception cref="ArgumentException">A rank or shape does not fit, or <paramref name="c"/> aliases an input.</exception>
-    public static void Gemm<T>(T alpha, Tensor<T> a, bool transposeA, Tensor<T> b, bool transposeB, T beta, Tensor<T> c)
+    public static void Gemm<T>(T alpha, DenseTensor<T> a, bool transposeA, DenseTensor<T> b, bool transposeB, T beta, DenseTensor<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(a, nameof(a));
@@ -76,7 +76,7 @@ public static partial class Tensor
     /// <param name="c">[m, n] or [batch, m, n], overwritten; must not alias an input.</param>
     /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     /// <exception cref="ArgumentException">A rank or shape does not fit, or <paramref name="c"/> aliases an input.</exception>
-    public static void MatMul<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c)
+    public static void MatMul<T>(DenseTensor<T> a, DenseTensor<T> b, DenseTensor<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Gemm(T.One, a, false, b, false, T.Zero, c);
 }

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace GenEft.Tensors;
 
-public static partial class Tensor
+public static partial class DenseTensor
 {
     /// <summary>destination = (1 - y²) · gradient, elementwise: the backward of <see cref="Tanh{T}"/> given its output y.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -11,7 +11,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may alias an input.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void TanhBackward<T>(Tensor<T> y, Tensor<T> gradient, Tensor<T> destination)
+    public static void TanhBackward<T>(DenseTensor<T> y, DenseTensor<T> gradient, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBackward(y, gradient, destination, nameof(y));
@@ -25,7 +25,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may alias an input.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void SigmoidBackward<T>(Tensor<T> y, Tensor<T> gradient, Tensor<T> destination)
+    public static void SigmoidBackward<T>(DenseTensor<T> y, DenseTensor<T> gradient, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBackward(y, gradient, destination, nameof(y));
@@ -39,7 +39,7 @@ public static partial class Tensor
     /// <param name="destination">The result, same shape; may alias an input.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void ReluBackward<T>(Tensor<T> x, Tensor<T> gradient, Tensor<T> destination)
+    public static void ReluBackward<T>(DenseTensor<T> x, DenseTensor<T> gradient, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBackward(x, gradient, destination, nameof(x));
@@ -53,7 +53,7 @@ public static partial class Tensor
     /// <param name="y">The accumulator, same shape, updated in place; may be <paramref name="x"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void Axpy<T>(T alpha, Tensor<T> x, Tensor<T> y)
+    public static void Axpy<T>(T alpha, DenseTensor<T> x, DenseTensor<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(x, nameof(x));
@@ -61,7 +61,7 @@ public static partial class Tensor
         TensorPrimitives.FusedMultiplyAdd(x.ReadOnlySpan, alpha, y.ReadOnlySpan, y.Span);
     }
 
-    private static void CheckBackward<T>(Tensor<T> forward, Tensor<T> gradient, Tensor<T> destination, string forwardName)
+    private static void CheckBackward<T>(DenseTensor<T> forward, DenseTensor<T> gradient, DenseTensor<T> destination, string forwardName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(forward, forwardName);

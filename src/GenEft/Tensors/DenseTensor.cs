@@ -10,14 +10,14 @@ namespace GenEft.Tensors;
 /// <typeparam name="T">The element type: <see cref="float"/> or <see cref="double"/>.</typeparam>
 /// <remarks>
 /// The shape is fixed at creation; <see cref="Reshape(ReadOnlySpan{int})"/> returns a view that shares the
-/// storage. Operations live on the static <see cref="Tensor"/> class and write into a destination the
+/// storage. Operations live on the static <see cref="DenseTensor"/> class and write into a destination the
 /// caller owns, so steady-state code allocates nothing.
 /// </remarks>
-public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class DenseTensor<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _data;
 
-    private Tensor(T[] data, TensorShape shape)
+    private DenseTensor(T[] data, TensorShape shape)
     {
         _data = data;
         Shape = shape;
@@ -87,20 +87,20 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <returns>The tensor.</returns>
     /// <exception cref="ArgumentException"><paramref name="dims"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
-    public static Tensor<T> Zeros(params ReadOnlySpan<int> dims) => Zeros(new TensorShape(dims));
+    public static DenseTensor<T> Zeros(params ReadOnlySpan<int> dims) => Zeros(new TensorShape(dims));
 
     /// <summary>A new tensor of zeros.</summary>
     /// <param name="shape">The shape.</param>
     /// <returns>The tensor.</returns>
     /// <exception cref="ArgumentException"><paramref name="shape"/> is the default (rank 0) shape.</exception>
-    public static Tensor<T> Zeros(TensorShape shape)
+    public static DenseTensor<T> Zeros(TensorShape shape)
     {
         if (shape.Rank == 0)
         {
             throw new ArgumentException("The shape has no axes; use a shape of at least rank 1.", nameof(shape));
         }
 
-        return new Tensor<T>(new T[shape.Length], shape);
+        return new DenseTensor<T>(new T[shape.Length], shape);
     }
 
     /// <summary>A new tensor filled with <paramref name="value"/>.</summary>
@@ -109,7 +109,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <returns>The tensor.</returns>
     /// <exception cref="ArgumentException"><paramref name="dims"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
-    public static Tensor<T> Full(T value, params ReadOnlySpan<int> dims)
+    public static DenseTensor<T> Full(T value, params ReadOnlySpan<int> dims)
     {
         var t = Zeros(dims);
         t.Span.Fill(value);
@@ -122,7 +122,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <returns>The tensor.</returns>
     /// <exception cref="ArgumentException">The element count does not match the shape, or <paramref name="dims"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
-    public static Tensor<T> FromSpan(ReadOnlySpan<T> values, params ReadOnlySpan<int> dims)
+    public static DenseTensor<T> FromSpan(ReadOnlySpan<T> values, params ReadOnlySpan<int> dims)
     {
         var shape = new TensorShape(dims);
         if (values.Length != shape.Length)
@@ -130,7 +130,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
             throw new ArgumentException($"{values.Length} values do not fill shape {shape} ({shape.Length} elements).", nameof(values));
         }
 
-        var t = new Tensor<T>(new T[shape.Length], shape);
+        var t = new DenseTensor<T>(new T[shape.Length], shape);
         values.CopyTo(t.Span);
         return t;
     }
@@ -140,7 +140,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <returns>The tensor.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension of <paramref name="values"/> is 0.</exception>
-    public static Tensor<T> FromArray(T[,] values)
+    public static DenseTensor<T> FromArray(T[,] values)
     {
         ArgumentNullException.ThrowIfNull(values);
         int rows = values.GetLength(0), cols = values.GetLength(1);
@@ -160,7 +160,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <param name="dims">The new axis sizes; their product must equal <see cref="Length"/>.</param>
     /// <returns>The view.</returns>
     /// <exception cref="ArgumentException">The new shape has a different element count.</exception>
-    public Tensor<T> Reshape(params ReadOnlySpan<int> dims)
+    public DenseTensor<T> Reshape(params ReadOnlySpan<int> dims)
     {
         var shape = new TensorShape(dims);
         if (shape.Length != Length)
@@ -168,18 +168,18 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
             throw new ArgumentException($"Cannot reshape {Shape} ({Length} elements) to {shape} ({shape.Length} elements).", nameof(dims));
         }
 
-        return new Tensor<T>(_data, shape);
+        return new DenseTensor<T>(_data, shape);
     }
 
     /// <summary>A deep copy.</summary>
     /// <returns>A new tensor with the same shape and elements.</returns>
-    public Tensor<T> Clone() => new((T[])_data.Clone(), Shape);
+    public DenseTensor<T> Clone() => new((T[])_data.Clone(), Shape);
 
     /// <summary>Copies the elements into <paramref name="destination"/>, which must have the same shape.</summary>
     /// <param name="destination">The target tensor.</param>
     /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public void CopyTo(Tensor<T> destination)
+    public void CopyTo(DenseTensor<T> destination)
     {
         ShapeGuard.Same(this, destination, nameof(destination));
         ReadOnlySpan.CopyTo(destination.Span);
@@ -211,7 +211,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         const int MaxShown = 16;
         var shown = string.Join(", ", _data.Take(Math.Min(MaxShown, Length)));
-        return $"Tensor<{typeof(T).Name}>{Shape} {{{shown}{(Length > MaxShown ? ", ..." : string.Empty)}}}";
+        return $"DenseTensor<{typeof(T).Name}>{Shape} {{{shown}{(Length > MaxShown ? ", ..." : string.Empty)}}}";
     }
 
     /// <summary>The backing array (length exactly <see cref="Length"/>), for kernels.</summary>

@@ -2,14 +2,14 @@ using System.Numerics;
 
 namespace GenEft.Tensors;
 
-public static partial class Tensor
+public static partial class DenseTensor
 {
     /// <summary>The sum of all elements.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="x">The tensor.</param>
     /// <returns>The sum.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    public static T Sum<T>(Tensor<T> x)
+    public static T Sum<T>(DenseTensor<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(x, nameof(x));
@@ -21,7 +21,7 @@ public static partial class Tensor
     /// <param name="x">The tensor.</param>
     /// <returns>The mean.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    public static T Mean<T>(Tensor<T> x)
+    public static T Mean<T>(DenseTensor<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(x, nameof(x));
@@ -33,7 +33,7 @@ public static partial class Tensor
     /// <param name="x">The tensor.</param>
     /// <returns>The maximum.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    public static T Max<T>(Tensor<T> x)
+    public static T Max<T>(DenseTensor<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(x, nameof(x));
@@ -48,7 +48,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or aliases <paramref name="x"/>.</exception>
-    public static void Sum<T>(Tensor<T> x, int axis, Tensor<T> destination)
+    public static void Sum<T>(DenseTensor<T> x, int axis, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         => ReduceAxis(x, axis, destination, AxisReduction.Sum);
 
@@ -60,7 +60,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or aliases <paramref name="x"/>.</exception>
-    public static void Mean<T>(Tensor<T> x, int axis, Tensor<T> destination)
+    public static void Mean<T>(DenseTensor<T> x, int axis, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         => ReduceAxis(x, axis, destination, AxisReduction.Mean);
 
@@ -72,7 +72,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or aliases <paramref name="x"/>.</exception>
-    public static void Max<T>(Tensor<T> x, int axis, Tensor<T> destination)
+    public static void Max<T>(DenseTensor<T> x, int axis, DenseTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         => ReduceAxis(x, axis, destination, AxisReduction.Max);
 
@@ -108,7 +108,7 @@ public static partial class Tensor
         Max,
     }
 
-    private static void ReduceAxis<T>(Tensor<T> x, int axis, Tensor<T> destination, AxisReduction kind)
+    private static void ReduceAxis<T>(DenseTensor<T> x, int axis, DenseTensor<T> destination, AxisReduction kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeGuard.NotNull(x, nameof(x));
