@@ -25,7 +25,9 @@ public static class DimacsFormat
         limits ??= GraphReadLimits.Default;
         int n = -1, pLine = 0;
         long declaredEdges = 0;
-        int[]? colors = null;
+        // Colour lines are kept as read and spread into an n-sized array only once the whole file is valid, so a
+        // failing file never costs O(n).
+        var colorLines = new List<(int Vertex, int Colour)>();
         var edges = new List<(int, int)>();
         int lineNumber = 0;
         Span<Range> parts = stackalloc Range[5];
@@ -58,8 +60,7 @@ public static class DimacsFormat
                     if (count != 3) throw Error(lineNumber, "expected 'n <vertex> <colour>'.");
                     int vertex = ParseInt(span[parts[1]], lineNumber, 1, n) - 1;
                     int colour = ParseInt(span[parts[2]], lineNumber, int.MinValue, int.MaxValue);
-                    colors ??= new int[n];
-                    colors[vertex] = colour;
+                    colorLines.Add((vertex, colour));
                     break;
                 default:
                     throw Error(lineNumber, $"unknown line type '{span[parts[0]].ToString()}' (expected c, p, n or e).");
@@ -68,6 +69,12 @@ public static class DimacsFormat
         if (n < 0) throw Error(lineNumber + 1, "end of input without a 'p edge <vertices> <edges>' line.");
         if (edges.Count != declaredEdges)
             throw Error(pLine, $"the 'p' line declares {declaredEdges} edges, but {edges.Count} 'e' lines follow.");
+        int[]? colors = null;
+        if (colorLines.Count > 0)
+        {
+            colors = new int[n];
+            foreach (var (vertex, colour) in colorLines) colors[vertex] = colour;
+        }
         return Graph.FromEdges(n, CollectionsMarshal.AsSpan(edges), directed, colors);
     }
 
