@@ -244,7 +244,7 @@ public sealed class DormandPrince54Solver : IOdeSolver
         system.Evaluate(tNew, tmp, s7);
 
         // Local error estimate: h * sum (b_i - bhat_i) k_i, the difference of the 5th- and embedded 4th-order solutions.
-        double sum = 0;
+        double sum = 0, largest = 0;
         for (int i = 0; i < n; i++)
         {
             double e = h * (((71.0 / 57600) * s1[i]) - ((71.0 / 16695) * s3[i]) + ((71.0 / 1920) * s4[i]) - ((17253.0 / 339200) * s5[i]) + ((22.0 / 525) * s6[i]) - ((1.0 / 40) * s7[i]));
@@ -257,9 +257,12 @@ public sealed class DormandPrince54Solver : IOdeSolver
             double scale = AbsoluteTolerance + (RelativeTolerance * Math.Max(Math.Abs(yS[i]), Math.Abs(tmp[i])));
             double r = e / scale;
             sum += r * r;
+            largest = Math.Max(largest, Math.Abs(r));
         }
 
-        return Math.Sqrt(sum / n);
+        // The sum of squares can overflow while every ratio is finite (huge states); such a step is rejected anyway,
+        // and the largest ratio, a finite lower bound of the scale, keeps it from counting as a non-finite step.
+        return double.IsPositiveInfinity(sum) && double.IsFinite(largest) ? largest : Math.Sqrt(sum / n);
     }
 
     /// <summary>Hairer's initial step size (HNW I, II.4): a step for which the explicit Euler error would be about the tolerance.</summary>
@@ -267,16 +270,8 @@ public sealed class DormandPrince54Solver : IOdeSolver
         where TSystem : IOdeSystem
     {
         Span<double> yS = y.AsSpan(0, n), f0 = k1.AsSpan(0, n), y1 = yNew.AsSpan(0, n), f1 = k2.AsSpan(0, n);
-        double d0 = 0, d1 = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double scale = AbsoluteTolerance + (RelativeTolerance * Math.Abs(yS[i]));
-            d0 += (yS[i] / scale) * (yS[i] / scale);
-            d1 += (f0[i] / scale) * (f0[i] / scale);
-        }
-
-        d0 = Math.Sqrt(d0 / n);
-        d1 = Math.Sqrt(d1 / n);
+        double d0 = ScaledRms(yS, default, yS);
+        double d1 = ScaledRms(f0, default, yS);
         double h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
         h0 = Math.Min(h0, span);
         for (int i = 0; i < n; i++)
@@ -286,18 +281,40 @@ public sealed class DormandPrince54Solver : IOdeSolver
 
         system.Evaluate(t + h0, y1, f1);
         evaluations++;
-        double d2 = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double scale = AbsoluteTolerance + (RelativeTolerance * Math.Abs(yS[i]));
-            double r = (f1[i] - f0[i]) / scale;
-            d2 += r * r;
-        }
-
-        d2 = Math.Sqrt(d2 / n) / h0;
+        double d2 = ScaledRms(f1, f0, yS) / h0;
         double dMax = Math.Max(d1, d2);
         double h1 = dMax <= 1e-15 || !double.IsFinite(dMax) ? Math.Max(1e-6, h0 * 1e-3) : Math.Pow(0.01 / dMax, 1.0 / 5);
         return Math.Min(Math.Min(100 * h0, h1), span);
+    }
+
+    /// <summary>
+    /// The RMS over components of (a_i - b_i) / (atol + rtol |y_i|) (b empty for 0), without the overflow of squaring
+    /// huge ratios: the plain sum first, and if it overflows, the sum rescaled by the largest ratio.
+    /// </summary>
+    private double ScaledRms(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> yRef)
+    {
+        int n = a.Length;
+        double sum = 0, largest = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double r = (a[i] - (b.IsEmpty ? 0 : b[i])) / (AbsoluteTolerance + (RelativeTolerance * Math.Abs(yRef[i])));
+            sum += r * r;
+            largest = Math.Max(largest, Math.Abs(r));
+        }
+
+        if (!double.IsPositiveInfinity(sum) || !double.IsFinite(largest))
+        {
+            return Math.Sqrt(sum / n);
+        }
+
+        double scaled = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double r = (a[i] - (b.IsEmpty ? 0 : b[i])) / (AbsoluteTolerance + (RelativeTolerance * Math.Abs(yRef[i]))) / largest;
+            scaled += r * r;
+        }
+
+        return largest * Math.Sqrt(scaled / n);
     }
 
     private void EnsureWorkspace(int n)

@@ -32,7 +32,14 @@ internal sealed class StepEventProcessor
 
         for (int i = 0; i < m; i++)
         {
-            previousValues[i] = request.Events[i].Evaluate(t0, initialState);
+            double g = request.Events[i].Evaluate(t0, initialState);
+            if (double.IsNaN(g))
+            {
+                // A NaN is never a sign change, so the event would silently never fire.
+                throw new ArgumentException($"Events[{i}] evaluates to NaN at t0 = {t0}; an event function must be defined along the solution.", "request");
+            }
+
+            previousValues[i] = g;
         }
 
         outputIndex = 0;

@@ -37,9 +37,13 @@ public static class RelationGraphs
     /// <param name="graph">The graph.</param>
     /// <returns>The relation on the graph's vertices.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
+    /// <exception cref="ArgumentException">The graph has too many vertices for a relation's dense n x n bit matrix in one array (n above about 370,000).</exception>
     public static Relation ToRelation(Graph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        long words = (long)graph.VertexCount * Relation.WordsFor(graph.VertexCount);
+        if (words > Array.MaxLength)
+            throw new ArgumentException($"A relation on {graph.VertexCount} elements needs a {graph.VertexCount} x {graph.VertexCount} bit matrix ({words} words), more than one array holds.", nameof(graph));
         var builder = new RelationBuilder(graph.VertexCount);
         for (int v = 0; v < graph.VertexCount; v++)
         {

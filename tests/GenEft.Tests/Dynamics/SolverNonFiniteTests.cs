@@ -87,6 +87,26 @@ public class SolverNonFiniteTests
         Assert.InRange(solution.Time, 0.2, 0.25);
     }
 
+    [Fact]
+    public void HugeFiniteStatesDoNotOverflowTheStepSizeNorms()
+    {
+        // y' = -y^3 from y0 = 1e100: |f / scale| = 1e206, whose square overflows; the exact solution is
+        // y0 / sqrt(1 + 2 y0^2 t), so y(1) = 1 / sqrt(2) to 1e-200.
+        var solver = new DormandPrince54Solver(1e-8, 1e-10);
+        double[] y = [1e100];
+        var solution = Bounded.Run(() => solver.Solve(new Cubic(), 0, y, 1, y), Limit);
+        Assert.Equal(OdeStatus.Completed, solution.Status);
+        Assert.Equal(1 / Math.Sqrt(2), y[0], 1e-6);
+    }
+
+    /// <summary>y' = -y^3.</summary>
+    private readonly struct Cubic : IOdeSystem
+    {
+        public int Dimension => 1;
+
+        public void Evaluate(double t, ReadOnlySpan<double> state, Span<double> derivative) => derivative[0] = -state[0] * state[0] * state[0];
+    }
+
     /// <summary>y' = -y for t &lt;= tCut, NaN beyond.</summary>
     private readonly struct NanBeyond(double tCut) : IOdeSystem
     {

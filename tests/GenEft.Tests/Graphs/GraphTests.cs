@@ -45,6 +45,14 @@ public class GraphTests
     }
 
     [Fact]
+    public void ToRelationRejectsGraphsTooLargeForABitMatrixByName()
+    {
+        // A relation is a dense n x n bit matrix; 400,000 vertices would need 20 GB in one array.
+        var e = Assert.Throws<ArgumentException>("graph", () => RelationGraphs.ToRelation(Graph.FromEdges(400_000, default, false)));
+        Assert.Contains("400000", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IsAutomorphismChecksEdgesColoursAndBijectivity()
     {
         var path = Graph.FromEdges(3, new[] { (0, 1), (1, 2) }, false);

@@ -80,12 +80,24 @@ public sealed class ReducedReponSystem : IOdeSystem
             throw new InvalidOperationException("The conserved quantity needs both learning rates positive.");
         }
 
-        return (state.A2 * state.A2 / (Coupling * decoderRate)) - (state.C * state.C / encoderRate);
+        // C = s^2 (p^2 - q^2) with s = max(|a2|, |c|), p = |a2| / (s sqrt(k eta_A)), q = |c| / (s sqrt(eta_x)): no
+        // intermediate overflows, so a C beyond the double range is +-infinity, never inf - inf = NaN.
+        double scale = Math.Max(Math.Abs(state.A2), Math.Abs(state.C));
+        if (scale == 0)
+        {
+            return 0;
+        }
+
+        double p = Math.Abs(state.A2) / scale / (Math.Sqrt(Coupling) * Math.Sqrt(decoderRate));
+        double q = Math.Abs(state.C) / scale / Math.Sqrt(encoderRate);
+        double inner = (p - q) * (p + q);
+        return inner == 0 ? 0 : inner * scale * scale;
     }
 
     /// <summary>
     /// The outcome decided by the sign of C (GenEFT Theorem 2), computed as the sign of
-    /// k eta_A eta_x C = eta_x a2^2 - k eta_A c^2, which stays defined when a rate is 0.
+    /// k eta_A eta_x C = eta_x a2^2 - k eta_A c^2, which stays defined when a rate is 0 (and is evaluated on the
+    /// rescaled point, so huge finite states cannot overflow it).
     /// </summary>
     /// <param name="state">The initial point (a2, c).</param>
     /// <returns>Collision for C &gt; 0, memorization for C &lt; 0, separatrix for C = 0.</returns>
@@ -93,13 +105,14 @@ public sealed class ReducedReponSystem : IOdeSystem
     public ReponOutcome Outcome(ReducedReponState state)
     {
         ThrowIfNotFinite(state);
-        double scaled = ScaledConservedQuantity(state);
-        return scaled > 0 ? ReponOutcome.Collision : scaled < 0 ? ReponOutcome.Memorization : ReponOutcome.Separatrix;
+        var (x, y, _) = Balance(state);
+        return x > y ? ReponOutcome.Collision : x < y ? ReponOutcome.Memorization : ReponOutcome.Separatrix;
     }
 
     /// <summary>
     /// The limit of the trajectory as t goes to infinity (GenEFT Eq. 11 and after): for C &gt; 0, (+-sqrt(k eta_A C), 0)
-    /// with the sign of a2; for C &lt; 0, (0, +-sqrt(-eta_x C)) with the sign of c; (0, 0) on the separatrix.
+    /// with the sign of a2; for C &lt; 0, (0, +-sqrt(-eta_x C)) with the sign of c; (0, 0) on the separatrix. Evaluated
+    /// without overflow for any finite start (the limit is never larger than the start).
     /// </summary>
     /// <param name="state">The initial point (a2, c).</param>
     /// <returns>The limit point.</returns>
@@ -107,13 +120,16 @@ public sealed class ReducedReponSystem : IOdeSystem
     public ReducedReponState Limit(ReducedReponState state)
     {
         ThrowIfNotFinite(state);
-        double scaled = ScaledConservedQuantity(state);
-        if (scaled > 0)
+        var (x, y, scale) = Balance(state);
+        if (x > y)
         {
-            return new ReducedReponState(Math.CopySign(Math.Sqrt(scaled / encoderRate), state.A2), 0);
+            // sqrt(k eta_A C) = s sqrt(x^2 - y^2) / sqrt(eta_x), with x <= sqrt(eta_x).
+            return new ReducedReponState(Math.CopySign(scale * Math.Sqrt((x - y) * (x + y)) / Math.Sqrt(encoderRate), state.A2), 0);
         }
 
-        return scaled < 0 ? new ReducedReponState(0, Math.CopySign(Math.Sqrt(-scaled / (Coupling * decoderRate)), state.C)) : default;
+        return x < y
+            ? new ReducedReponState(0, Math.CopySign(scale * Math.Sqrt((y - x) * (y + x)) / (Math.Sqrt(Coupling) * Math.Sqrt(decoderRate)), state.C))
+            : default;
     }
 
     /// <summary>
@@ -154,9 +170,21 @@ public sealed class ReducedReponSystem : IOdeSystem
         }
     }
 
-    /// <summary>k eta_A eta_x C = eta_x a2^2 - k eta_A c^2: the sign of C, defined even when a rate is 0.</summary>
-    internal double ScaledConservedQuantity(ReducedReponState state)
-        => (encoderRate * state.A2 * state.A2) - (Coupling * decoderRate * state.C * state.C);
+    /// <summary>
+    /// The two sides of k eta_A eta_x C = s^2 (x^2 - y^2) on the point rescaled by s = max(|a2|, |c|):
+    /// x = sqrt(eta_x) |a2| / s and y = sqrt(k eta_A) |c| / s, both finite, so sign(C) = sign(x - y) for any finite state
+    /// and either rate 0.
+    /// </summary>
+    private (double X, double Y, double Scale) Balance(ReducedReponState state)
+    {
+        double scale = Math.Max(Math.Abs(state.A2), Math.Abs(state.C));
+        if (scale == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        return (Math.Sqrt(encoderRate) * (Math.Abs(state.A2) / scale), Math.Sqrt(Coupling) * Math.Sqrt(decoderRate) * (Math.Abs(state.C) / scale), scale);
+    }
 
     /// <summary>g = p c^2 - q a2^2, a terminal event on the energy ratio (a class, not a lambda, so the hot loop makes one interface call).</summary>
     private sealed class EnergyRatioEvent(double p, double q, EventDirection direction) : IOdeEvent

@@ -96,6 +96,7 @@ public sealed class RelativeReponSystem : IOdeSystem
     /// <param name="state">[A, r].</param>
     /// <param name="matrix">Receives M, of length d * d.</param>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> holds a NaN or an infinity.</exception>
     /// <exception cref="InvalidOperationException">A learning rate is 0, so M is not defined.</exception>
     public void ConservedMatrix(ReadOnlySpan<double> state, Span<double> matrix)
     {
@@ -122,6 +123,7 @@ public sealed class RelativeReponSystem : IOdeSystem
     /// <param name="state">The initial [A, r].</param>
     /// <returns>Collision or memorization (the boundary, a set of measure zero, is reported as collision).</returns>
     /// <exception cref="ArgumentException"><paramref name="state"/> has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> holds a NaN or an infinity.</exception>
     public ReponOutcome Outcome(ReadOnlySpan<double> state)
     {
         int d = EmbeddingDimension;
@@ -145,6 +147,14 @@ public sealed class RelativeReponSystem : IOdeSystem
         if (matrix.Length != d * d)
         {
             throw new ArgumentException($"Length {matrix.Length} must be d * d = {d * d}.", nameof(matrix));
+        }
+
+        for (int i = 0; i < state.Length; i++)
+        {
+            if (!double.IsFinite(state[i]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(state), state[i], $"state[{i}] must be finite.");
+            }
         }
 
         ReadOnlySpan<double> a = state[..(p * d)], r = state.Slice(p * d, d);

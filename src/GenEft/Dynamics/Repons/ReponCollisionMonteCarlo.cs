@@ -21,16 +21,23 @@ public sealed class ReponCollisionMonteCarlo
     /// <param name="sigmaA">The standard deviation of a2(0), positive and finite.</param>
     /// <param name="sigmaC">The standard deviation of c(0), positive and finite.</param>
     /// <exception cref="ArgumentNullException"><paramref name="system"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A scale is not positive and finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A scale is not positive and finite, or so large that the dynamics of a draw could overflow (see <see cref="MaxDrawMagnitude"/>).</exception>
     public ReponCollisionMonteCarlo(ReducedReponSystem system, double sigmaA, double sigmaC)
     {
         ArgumentNullException.ThrowIfNull(system);
         ReponArguments.ThrowIfNotPositiveScale(sigmaA, nameof(sigmaA));
         ReponArguments.ThrowIfNotPositiveScale(sigmaC, nameof(sigmaC));
+        ThrowIfDynamicsCanOverflow(system, sigmaA, sigmaC);
         System = system;
         SigmaA = sigmaA;
         SigmaC = sigmaC;
     }
+
+    /// <summary>
+    /// The largest |a2(0)| / sigma_a or |c(0)| / sigma_c a draw can have: the Box-Muller radius sqrt(-2 ln u) with u at
+    /// least 2^-53, about 8.57.
+    /// </summary>
+    public static double MaxDrawMagnitude { get; } = Math.Sqrt(-2 * Math.Log(1.0 / (1UL << 53)));
 
     /// <summary>The reduced system sampled.</summary>
     public ReducedReponSystem System { get; }
@@ -127,6 +134,27 @@ public sealed class ReponCollisionMonteCarlo
 
         return new ReponCollisionEstimate(
             samples, total.Collisions, total.Memorizations, total.Undecided, total.DecidedAtStart, total.Disagreements, total.Steps, total.Rejected, total.Evaluations);
+    }
+
+    /// <summary>
+    /// Rejects scales for which some draw could make the right-hand side (eta_x a2^2 c, k eta_A c^2 a2) or the verdict
+    /// events (k eta_A c^2 against eta_x a2^2) overflow: those runs would silently end undecided or throw deep inside.
+    /// </summary>
+    private static void ThrowIfDynamicsCanOverflow(ReducedReponSystem system, double sigmaA, double sigmaC)
+    {
+        double a = MaxDrawMagnitude * sigmaA, c = MaxDrawMagnitude * sigmaC;
+        double k = system.Coupling * system.DecoderLearningRate, x = system.EncoderLearningRate;
+        // Bounds on |da2/dt|, |dc/dt| and the event terms; a rate of 0 removes its term (and 0 * inf must not count).
+        bool overflows = (x > 0 && !(double.IsFinite(x * a * a * c) && double.IsFinite(x * a * a)))
+            || (k > 0 && !(double.IsFinite(k * c * c * a) && double.IsFinite(k * c * c)));
+        if (overflows)
+        {
+            bool aIsLarger = sigmaA >= sigmaC;
+            throw new ArgumentOutOfRangeException(
+                aIsLarger ? nameof(sigmaA) : nameof(sigmaC),
+                aIsLarger ? sigmaA : sigmaC,
+                $"Draws up to {MaxDrawMagnitude:F2} sigma would make the repon dynamics overflow for sigma_a = {sigmaA}, sigma_c = {sigmaC} and these learning rates.");
+        }
     }
 
     /// <summary>The i-th initialization of the stream <paramref name="seed"/>: two independent normals scaled by sigma_a and sigma_c.</summary>

@@ -15,7 +15,8 @@ public static class ReponPhasePortrait
     /// <param name="pointsPerTrajectory">Output points per trajectory, at least 2.</param>
     /// <returns>One trajectory per start, in order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="system"/> or <paramref name="starts"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="endTime"/> is not positive and finite, <paramref name="pointsPerTrajectory"/> is less than 2, or a start is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="endTime"/> is not positive and finite, <paramref name="pointsPerTrajectory"/> is less than 2, or a start is not finite or so large that the right-hand side of Eq. 10 overflows there (|a2|^2 |c| times a rate beyond the double range).</exception>
+    /// <exception cref="InvalidOperationException">A solve stopped before <paramref name="endTime"/> (its status is in the message); no trajectory is returned with unfilled points.</exception>
     public static ReponTrajectory[] Trajectories(ReducedReponSystem system, IReadOnlyList<ReducedReponState> starts, double endTime, int pointsPerTrajectory)
     {
         ArgumentNullException.ThrowIfNull(system);
@@ -36,6 +37,7 @@ public static class ReponPhasePortrait
         var result = new ReponTrajectory[starts.Count];
         double[] states = new double[2 * pointsPerTrajectory];
         double[] y = new double[2];
+        double[] slope = new double[2];
         for (int i = 0; i < starts.Count; i++)
         {
             ReducedReponState start = starts[i];
@@ -46,7 +48,17 @@ public static class ReponPhasePortrait
 
             y[0] = start.A2;
             y[1] = start.C;
-            solver.Solve(system, 0, y, endTime, y, new OdeRequest { OutputTimes = times, OutputStates = states });
+            system.Evaluate(0, y, slope);
+            if (!double.IsFinite(slope[0]) || !double.IsFinite(slope[1]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(starts), start, $"starts[{i}] is so large that the right-hand side of Eq. 10 overflows there.");
+            }
+
+            OdeSolution solution = solver.Solve(system, 0, y, endTime, y, new OdeRequest { OutputTimes = times, OutputStates = states });
+            if (solution.Status != OdeStatus.Completed)
+            {
+                throw new InvalidOperationException($"The trajectory from starts[{i}] = {start} stopped at t = {solution.Time} with status {solution.Status}.");
+            }
             double[] a2 = new double[pointsPerTrajectory], c = new double[pointsPerTrajectory];
             for (int k = 0; k < pointsPerTrajectory; k++)
             {

@@ -21,7 +21,7 @@ public sealed class SameClassReponSystem : IOdeSystem
     /// <param name="encoderLearningRate">eta_x, non-negative and finite.</param>
     /// <param name="target">y, the decoder output all repons are trained towards, of length p.</param>
     /// <exception cref="ArgumentOutOfRangeException">A dimension or count is too small, or a rate is negative or not finite.</exception>
-    /// <exception cref="ArgumentException"><paramref name="target"/> does not have length p.</exception>
+    /// <exception cref="ArgumentException"><paramref name="target"/> does not have length p or holds a NaN or an infinity.</exception>
     public SameClassReponSystem(int outputDimension, int embeddingDimension, int reponCount, double decoderLearningRate, double encoderLearningRate, ReadOnlySpan<double> target)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(outputDimension, 1);
@@ -32,6 +32,14 @@ public sealed class SameClassReponSystem : IOdeSystem
         if (target.Length != outputDimension)
         {
             throw new ArgumentException($"Length {target.Length} does not match the output dimension p = {outputDimension}.", nameof(target));
+        }
+
+        for (int i = 0; i < target.Length; i++)
+        {
+            if (!double.IsFinite(target[i]))
+            {
+                throw new ArgumentException($"target[{i}] = {target[i]} is not finite.", nameof(target));
+            }
         }
 
         OutputDimension = outputDimension;
