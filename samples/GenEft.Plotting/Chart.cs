@@ -2,7 +2,7 @@ namespace GenEft.Plotting;
 
 /// <summary>
 /// One panel of a figure: a title, axis labels, linear or log axes, and layers (lines, scatter points with error
-/// bars, reference lines, histograms, densities, heatmaps, category grids) added in drawing order. Values are in data
+/// bars, filled regions, reference lines, histograms, densities, heatmaps, category grids) added in drawing order. Values are in data
 /// units on every axis scale; on a log axis, points at or below zero are left out. Series with a non-empty label get
 /// a legend entry; colours come from a fixed palette in the order series are added unless given as "#RRGGBB".
 /// Draw it with <see cref="Save"/> or as a panel of a <see cref="Figure"/>.
@@ -105,6 +105,26 @@ public sealed class Chart
         }
 
         _layers.Add(new ScatterLayer(label, x, y, errors, color));
+        return this;
+    }
+
+    /// <summary>A filled region: the polygon through the points in order, closed back to the first (regions of a phase plane, confidence bands), drawn translucent under later layers.</summary>
+    /// <param name="label">The legend entry; empty for none.</param>
+    /// <param name="xs">The x values of the corners (at least three).</param>
+    /// <param name="ys">The y values, as many as <paramref name="xs"/>.</param>
+    /// <param name="color">"#RRGGBB", or null for the next palette colour.</param>
+    /// <returns>This chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="label"/>, <paramref name="xs"/> or <paramref name="ys"/> is null.</exception>
+    /// <exception cref="ArgumentException">The lengths differ or are below three, or <paramref name="color"/> is not "#RRGGBB".</exception>
+    public Chart Area(string label, IReadOnlyList<double> xs, IReadOnlyList<double> ys, string? color = null)
+    {
+        var (x, y) = Points(label, xs, ys, color);
+        if (x.Length < 3)
+        {
+            throw new ArgumentException("A filled region needs at least three corners.", nameof(xs));
+        }
+
+        _layers.Add(new AreaLayer(label, x, y, color));
         return this;
     }
 

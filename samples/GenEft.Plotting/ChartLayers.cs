@@ -7,6 +7,8 @@ internal sealed record LineLayer(string Label, double[] Xs, double[] Ys, LineSty
 
 internal sealed record ScatterLayer(string Label, double[] Xs, double[] Ys, double[]? YErrors, string? Color) : ChartLayer(Label, Color);
 
+internal sealed record AreaLayer(string Label, double[] Xs, double[] Ys, string? Color) : ChartLayer(Label, Color);
+
 internal sealed record ReferenceLineLayer(string Label, double Value, bool Vertical, LineStyle Style, string? Color) : ChartLayer(Label, Color);
 
 internal sealed record HistogramLayer(string Label, double[] Values, int Bins, HistogramNormalization Normalization, string? Color) : ChartLayer(Label, Color);

@@ -12,11 +12,11 @@ internal static class ChartRenderer
     private const float LineWidth = 2;
     private const float MarkerSize = 7;
 
-    public static Plot Build(Chart chart)
+    public static Plot Build(Chart chart, float panelWidth)
     {
         EmbeddedFonts.Register();
         var plot = new Plot();
-        plot.Title(chart.Title, 16);
+        plot.Title(chart.Title, TitleSize(chart.Title, panelWidth));
         plot.XLabel(chart.XLabel, 14);
         plot.YLabel(chart.YLabel, 14);
         plot.Axes.Bottom.TickGenerator = new ReadableTickGenerator(chart.XScale);
@@ -36,6 +36,9 @@ internal static class ChartRenderer
                     break;
                 case ScatterLayer scatter:
                     AddScatter(plot, chart, scatter, NextColor(scatter.Color));
+                    break;
+                case AreaLayer area:
+                    AddArea(plot, chart, area, NextColor(area.Color));
                     break;
                 case ReferenceLineLayer reference:
                     AddReferenceLine(plot, chart, reference, NextColor(reference.Color));
@@ -58,6 +61,15 @@ internal static class ChartRenderer
         SetLimits(plot, chart, limits);
         PlaceLegend(plot, chart.Legend);
         return plot;
+    }
+
+    /// <summary>16 points, or smaller (down to 10) until the title's widest line fits the panel with a margin.</summary>
+    private static float TitleSize(string title, float panelWidth)
+    {
+        float size = 16;
+        using var font = new SkiaSharp.SKFont(EmbeddedFonts.Bold, size);
+        float widest = title.Split('\n').Max(line => font.MeasureText(line));
+        return widest <= panelWidth - 24 ? size : Math.Max(10, size * (panelWidth - 24) / widest);
     }
 
     /// <summary>A value in drawing coordinates: itself, or log10 of it on a log axis (NaN for values at or below zero).</summary>
@@ -113,6 +125,20 @@ internal static class ChartRenderer
         points.MarkerSize = MarkerSize;
         points.MarkerShape = MarkerShape.FilledCircle;
         points.LegendText = layer.Label;
+    }
+
+    private static void AddArea(Plot plot, Chart chart, AreaLayer layer, Color color)
+    {
+        var (x, y, _) = Finite(Map(layer.Xs, chart.XScale), Map(layer.Ys, chart.YScale));
+        if (x.Length < 3)
+        {
+            return;
+        }
+
+        Polygon polygon = plot.Add.Polygon([.. x.Zip(y, (a, b) => new Coordinates(a, b))]);
+        polygon.FillColor = color.WithAlpha(0.35);
+        polygon.LineWidth = 0;
+        polygon.LegendText = layer.Label;
     }
 
     private static void AddReferenceLine(Plot plot, Chart chart, ReferenceLineLayer layer, Color color)

@@ -152,11 +152,22 @@ public sealed class Figure
         for (int i = 0; i < _panels.Count; i++)
         {
             float left = i % Columns * PanelWidth, panelTop = top + (i / Columns * PanelHeight);
-            using Plot plot = ChartRenderer.Build(_panels[i]);
+            using Plot plot = ChartRenderer.Build(_panels[i], PanelWidth);
             // ScottPlot clears the canvas before drawing a plot; the clip keeps that to the panel's own cell.
             canvas.Save();
             canvas.ClipRect(SKRect.Create(left, panelTop, PanelWidth, PanelHeight));
+            // ScottPlot centres a title over the data area, which a legend on the right pushes left until a long
+            // title is cut off: let it lay the title out invisibly, then draw it centred on the whole panel.
+            LabelStyle title = plot.Axes.Title.Label;
+            title.ForeColor = Colors.Transparent;
             plot.Render(canvas, new PixelRect(left, left + PanelWidth, panelTop + PanelHeight, panelTop));
+            if (!string.IsNullOrWhiteSpace(title.Text))
+            {
+                title.ForeColor = Colors.Black;
+                using Paint paint = Paint.NewDisposablePaint();
+                title.Render(canvas, new Pixel(left + (PanelWidth / 2f), title.LastRenderPixelRect.Bottom), paint);
+            }
+
             canvas.Restore();
         }
     }

@@ -31,7 +31,7 @@ internal static class GridRenderer
                 double v = layer.Values[i, j];
                 if (double.IsFinite(v))
                 {
-                    Cell(plot, xEdges, yEdges, i, j, scale.Colormap.GetColor((v - min) / (max - min)));
+                    Cell(plot, xEdges, yEdges, i, j, scale.Colormap.GetColor((v - min) / (max - min)), Bordered(layer.Xs, layer.Ys));
                 }
             }
         }
@@ -58,7 +58,7 @@ internal static class GridRenderer
                 if (c >= 0)
                 {
                     present.Add(c);
-                    Cell(plot, xEdges, yEdges, i, j, Color.FromHex(layer.Colors[c]));
+                    Cell(plot, xEdges, yEdges, i, j, Color.FromHex(layer.Colors[c]), Bordered(layer.Xs, layer.Ys));
                 }
             }
         }
@@ -96,11 +96,14 @@ internal static class GridRenderer
         return edges;
     }
 
-    private static void Cell(Plot plot, double[] xEdges, double[] yEdges, int i, int j, Color color)
+    /// <summary>Coarse grids (parameter sweeps) get white cell borders; fine ones (sampled regions) would turn into a mesh, so their cells are outlined in their own colour, which also hides anti-aliasing seams.</summary>
+    private static bool Bordered(double[] xs, double[] ys) => xs.Length <= 30 && ys.Length <= 30;
+
+    private static void Cell(Plot plot, double[] xEdges, double[] yEdges, int i, int j, Color color, bool bordered)
     {
         Rectangle cell = plot.Add.Rectangle(xEdges[i], xEdges[i + 1], yEdges[j], yEdges[j + 1]);
         cell.FillColor = color;
-        cell.LineColor = Colors.White;
+        cell.LineColor = bordered ? Colors.White : color;
         cell.LineWidth = 1;
     }
 

@@ -22,7 +22,7 @@ public static class TickFormatter
     /// The label of a tick at <paramref name="value"/> on an axis whose ticks are <paramref name="step"/> apart: plain
     /// decimals with exactly the digits the step resolves (step 0.25 gives two decimals, step 5 none), or, when the step
     /// is below <see cref="SmallestPlainStep"/> or at least <see cref="LargestPlainStep"/>, mantissa × 10^exponent with
-    /// the mantissa's trailing zeros dropped. Values within a billionth of a step of zero read "0".
+    /// the mantissa's trailing zeros dropped. Values within a billionth of a step of zero count as zero ("0.0" at step 0.1).
     /// </summary>
     /// <param name="value">The tick's position.</param>
     /// <param name="step">The spacing of neighbouring ticks (positive).</param>
@@ -42,12 +42,17 @@ public static class TickFormatter
 
         if (Math.Abs(value) < step * 1e-9)
         {
-            return "0";
+            value = 0; // floating-point noise, and no "-0"
         }
 
         if (step >= SmallestPlainStep && step < LargestPlainStep)
         {
             return value.ToString("F" + DecimalsResolving(step).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+
+        if (value == 0)
+        {
+            return "0";
         }
 
         int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));

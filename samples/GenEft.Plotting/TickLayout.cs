@@ -4,7 +4,7 @@ namespace GenEft.Plotting;
 /// Where the ticks of an axis go. Linear axes: major ticks at multiples of 1, 2 or 5 × 10^k, the finest such spacing
 /// that keeps at most the requested number of labels, with minor ticks between. Logarithmic axes (positions are
 /// log10 of the values): labelled decades "10^k" with minor ticks at 2..9 × 10^k, every second or fifth decade when
-/// there are too many, and 1-2-5 labels in plain numbers when the range spans less than two decades.
+/// there are too many, and 1-2-5 labels in plain numbers when the range holds fewer than three powers of ten.
 /// </summary>
 public static class TickLayout
 {
@@ -48,7 +48,7 @@ public static class TickLayout
         ValidateRange(minLog10, maxLog10, maxLabels, nameof(minLog10), nameof(maxLog10));
         int lo = (int)Math.Ceiling(minLog10 - 1e-9), hi = (int)Math.Floor(maxLog10 + 1e-9);
         int decades = hi - lo + 1;
-        return decades >= 2 ? DecadeTicks(lo, hi, maxLabels, minLog10, maxLog10) : SubDecadeTicks(minLog10, maxLog10, maxLabels);
+        return decades >= 3 ? DecadeTicks(lo, hi, maxLabels, minLog10, maxLog10) : SubDecadeTicks(minLog10, maxLog10, maxLabels);
     }
 
     private static IReadOnlyList<AxisTick> DecadeTicks(int lo, int hi, int maxLabels, double minLog10, double maxLog10)
@@ -85,7 +85,7 @@ public static class TickLayout
 
     private static IReadOnlyList<AxisTick> SubDecadeTicks(double minLog10, double maxLog10, int maxLabels)
     {
-        // Under two decades visible: label 1, 2, 5 x 10^k (or every integer mantissa if that gives too few labels).
+        // Fewer than three powers of ten visible: label 1, 2, 5 x 10^k (or every integer mantissa if that gives too few labels).
         var ticks = new List<AxisTick>();
         int lo = (int)Math.Floor(minLog10) - 1, hi = (int)Math.Ceiling(maxLog10);
         foreach (int[] labelled in new[] { Mantissas, [1, 2, 3, 4, 5, 6, 7, 8, 9] })

@@ -11,8 +11,10 @@ public class TickFormatterTests
     [InlineData(1.0, 0.25, "1.00")]
     [InlineData(-0.4, 0.2, "-0.4")]
     [InlineData(25.0, 5.0, "25")]
-    [InlineData(1e-17, 0.1, "0")] // floating-point noise at zero
-    [InlineData(-1e-17, 0.1, "0")]
+    [InlineData(1e-17, 0.1, "0.0")] // floating-point noise at zero
+    [InlineData(-1e-17, 0.1, "0.0")]
+    [InlineData(0.0, 5.0, "0")]
+    [InlineData(0.0, 5e-6, "0")]
     [InlineData(0.0001, 0.0001, "0.0001")]
     [InlineData(99999.0, 1.0, "99999")]
     public void PlainDecimalsShowWhatTheStepResolves(double value, double step, string expected) =>

@@ -12,7 +12,7 @@ public class TickLayoutTests
     {
         var majors = TickLayout.Linear(0, 1, 6).Where(t => t.IsMajor).ToArray();
         Assert.Equal([0, 0.2, 0.4, 0.6, 0.8, 1.0], majors.Select(t => t.Position));
-        Assert.Equal(["0", "0.2", "0.4", "0.6", "0.8", "1.0"], majors.Select(t => t.Label));
+        Assert.Equal(["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"], majors.Select(t => t.Label));
         Assert.Equal(11, TickLayout.Linear(0, 1, 11).Count(t => t.IsMajor));
     }
 
@@ -53,12 +53,14 @@ public class TickLayoutTests
     }
 
     [Fact]
-    public void UnderTwoDecadesUsesOneTwoFive()
+    public void FewDecadesUseOneTwoFive()
     {
-        // 0.5 .. 5 holds only the decade 10^0: label 0.5, 1, 2, 5 in plain numbers.
+        // 0.5 .. 5 holds only the power 10^0: label 0.5, 1, 2, 5 in plain numbers.
         var majors = TickLayout.Logarithmic(Math.Log10(0.5), Math.Log10(5), 10).Where(t => t.IsMajor).ToArray();
         Assert.Equal(["0.5", "1", "2", "5"], majors.Select(t => t.Label));
         Assert.Equal(Math.Log10(2), majors[2].Position, 12);
+        // 1 .. 10 (cluster sizes) holds two powers of ten: still 1, 2, 5, 10 rather than two lone decades.
+        Assert.Equal(["1", "2", "5", "10"], TickLayout.Logarithmic(0, 1, 10).Where(t => t.IsMajor).Select(t => t.Label));
     }
 
     [Fact]
