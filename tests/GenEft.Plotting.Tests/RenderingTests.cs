@@ -44,6 +44,20 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
+    public void FiguresUseTheEmbeddedSubsetNotAnInstalledFont()
+    {
+        // The embedded DejaVu Sans is cut down to about 700 glyphs; an installed DejaVu Sans has over 5000. So a
+        // small glyph count shows that ScottPlot resolved the family name to the embedded file.
+        SampleChart().Save(Path.Combine(_dir, "font"), ImageFormats.Svg);
+        foreach (bool bold in new[] { false, true })
+        {
+            SKTypeface typeface = ScottPlot.Fonts.GetTypeface("DejaVu Sans", bold, italic: false); // shared: not ours to dispose
+            Assert.InRange(typeface.GlyphCount, 300, 1500);
+            Assert.Equal(bold ? SKFontStyleWeight.Bold : SKFontStyleWeight.Normal, (SKFontStyleWeight)typeface.FontWeight);
+        }
+    }
+
+    [Fact]
     public void EveryPanelOfAFigureIsDrawn()
     {
         var figure = new Figure(columns: 2) { Title = "Four panels", PanelWidth = 400, PanelHeight = 300, PixelDensity = 1 };
