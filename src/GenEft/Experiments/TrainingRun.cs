@@ -40,7 +40,7 @@ public static class TrainingRun
 
         var model = InitialModel(settings);
         var optimizer = CreateOptimizer(model, settings.Optimizer);
-        var batches = settings.BatchSize == 0 ? null : new MinibatchSampler(train, settings.BatchSize, RandomSeed(settings.Seed, 2));
+        var batches = settings.BatchSize == 0 ? null : new MinibatchSampler(train, settings.BatchSize, (int)RandomSeed(settings.Seed, 2));
         var tracker = new PhaseTracker(settings.Criteria);
         var curve = new List<LearningCurvePoint>();
         long budget = settings.Criteria.Budget;
@@ -132,5 +132,5 @@ public static class TrainingRun
             : new Adam<float>(groups, o.Beta1, o.Beta2, o.Epsilon);
     }
 
-    internal static int RandomSeed(ulong seed, int stream) => SeedMixer.ToRandomSeed(SeedMixer.Mix(seed, (ulong)(uint)stream));
+    internal static ulong RandomSeed(ulong seed, int stream) => (ulong)SeedMixer.ToRandomSeed(SeedMixer.Mix(seed, (ulong)(uint)stream));
 }

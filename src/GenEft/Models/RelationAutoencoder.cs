@@ -31,13 +31,12 @@ public sealed class RelationAutoencoder<T> : Module<T>
     /// Seed of the initialization: embeddings ~ N(0, 1) x <see cref="AutoencoderConfig.EmbeddingInitScale"/>, then the
     /// decoder layers as PyTorch's nn.Linear (U(±1/sqrt(fan in))) x <see cref="AutoencoderConfig.DecoderInitScale"/>.
     /// </param>
-    public RelationAutoencoder(AutoencoderConfig? config = null, int seed = 0)
+    public RelationAutoencoder(AutoencoderConfig? config = null, ulong seed = 0)
     {
         Config = config ?? new AutoencoderConfig();
-        var random = new Random(seed);
+        var random = SeededRandom.Create(seed);
         Encoder = RegisterModule("encoder", new Embedding<T>(Config.ElementCount, Config.EmbeddingDimension, EmbeddingInit.Normal, Config.EmbeddingInitScale, random));
-        var activation = Config.Activation == DecoderActivation.Tanh ? Activation.Tanh : Activation.Relu;
-        Decoder = RegisterModule("decoder", new Mlp<T>(Config.DecoderInputWidth, Config.DecoderWidth, Config.DecoderDepth, 1, activation, random));
+        Decoder = RegisterModule("decoder", new Mlp<T>(Config.DecoderInputWidth, Config.DecoderWidth, Config.DecoderDepth, 1, Config.Activation, random));
         if (Config.DecoderInitScale != 1)
         {
             T scale = T.CreateChecked(Config.DecoderInitScale);

@@ -3,6 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using GenEft.Experiments;
 using GenEft.Models;
+using GenEft.Nn;
 using GenEft.Relations;
 using Xunit;
 
@@ -63,7 +64,7 @@ public sealed class ReproductionPinTests
             StopWhenCertain = false,
             Model = new AutoencoderConfig
             {
-                DecoderWidth = 12, Activation = DecoderActivation.Relu, Combine = CombineMode.Difference, EmbeddingInitScale = 0.5, DecoderInitScale = 2,
+                DecoderWidth = 12, Activation = Activation.Relu, Combine = CombineMode.Difference, EmbeddingInitScale = 0.5, DecoderInitScale = 2,
             },
         },
         ["divergence"] = () => new TrainingRunSettings(RelationGenerators.EqualityModulo(30, 3))

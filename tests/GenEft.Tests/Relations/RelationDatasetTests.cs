@@ -12,7 +12,7 @@ public class RelationDatasetTests
         var relation = RelationGenerators.EqualityModulo(13, 3);
         var data = new RelationDataset(relation);
         double fraction = fractionByte / 255.0;
-        var split = data.Split(fraction, seed);
+        var split = data.Split(fraction, (ulong)seed);
         var seen = new HashSet<int>();
         foreach (var part in new[] { split.Train, split.Test })
             for (int t = 0; t < part.Count; t++)
