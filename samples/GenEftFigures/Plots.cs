@@ -17,7 +17,7 @@ internal static class Plots
             for (int j = 0; j < ys.Length; j++)
             {
                 var row = rows.FirstOrDefault(r => r.Coordinate(xAxis) == xs[i] && r.Coordinate(yAxis) == ys[j]);
-                values[i, j] = row is null ? double.NaN : (int)Enum.Parse<Phase>(row.Value("phase"));
+                values[i, j] = row is null ? double.NaN : (int)Enum.Parse<Phase>(row.Text("phase"));
             }
         }
 

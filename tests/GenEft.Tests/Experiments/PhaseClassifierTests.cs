@@ -178,7 +178,12 @@ public sealed class PhaseClassifierTests
     [Fact]
     public void CriteriaRejectOutOfRangeValues()
     {
-        Assert.Throws<ArgumentOutOfRangeException>("Threshold", () => new PhaseCriteria { Threshold = 1.0 });
+        Assert.Throws<ArgumentOutOfRangeException>("Threshold", () => new PhaseCriteria { Threshold = 1.01 });
+        Assert.Throws<ArgumentException>("criteria", () => new PhaseTracker(new PhaseCriteria { Threshold = 1.0 })); // nothing exceeds 1
+        Assert.Throws<ArgumentException>("criteria", () => PhaseClassifier.Classify([], new PhaseCriteria { Threshold = 1.0 }));
+        Assert.Throws<ArgumentOutOfRangeException>("TimeBudget", () => new PhaseCriteria { TimeBudget = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>("GrokkingDelay", () => new PhaseCriteria { GrokkingDelay = double.PositiveInfinity });
+        Assert.Throws<ArgumentOutOfRangeException>("Comparison", () => new PhaseCriteria { Comparison = (ThresholdComparison)5 });
         Assert.Throws<ArgumentOutOfRangeException>("Threshold", () => new PhaseCriteria { Threshold = -0.1 });
         Assert.Throws<ArgumentOutOfRangeException>("Threshold", () => new PhaseCriteria { Threshold = double.NaN });
         Assert.Throws<ArgumentOutOfRangeException>("Budget", () => new PhaseCriteria { Budget = 0 });

@@ -12,7 +12,7 @@ public sealed class SweepTests : IDisposable
 
     private static IReadOnlyList<SweepRow> Sweep(
         SweepGrid grid,
-        Func<SweepCell, CancellationToken, IReadOnlyList<KeyValuePair<string, string>>> run,
+        Func<SweepCell, CancellationToken, IReadOnlyList<KeyValuePair<string, SweepValue>>> run,
         SweepOptions options,
         IProgress<SweepProgress>? progress = null) =>
         SweepRunner.Run(grid, run, options, progress, TestContext.Current.CancellationToken);
@@ -25,7 +25,7 @@ public sealed class SweepTests : IDisposable
 
     // A fast stand-in for a training run: its results depend only on the cell (seeded), with a little real work and
     // some jitter in duration so that completion order differs from grid order.
-    private static IReadOnlyList<KeyValuePair<string, string>> FakeRun(SweepCell cell, CancellationToken token)
+    private static IReadOnlyList<KeyValuePair<string, SweepValue>> FakeRun(SweepCell cell, CancellationToken token)
     {
         token.ThrowIfCancellationRequested();
         var random = new Random(cell.RandomSeed());
@@ -39,8 +39,8 @@ public sealed class SweepTests : IDisposable
         return
         [
             new("phase", (cell["eta_dec"] / cell["eta_enc"] < 10 ? Phase.Generalization : Phase.Memorization).ToString()),
-            new("sum", sum.ToString("R", CultureInfo.InvariantCulture)),
-            new("draw", random.NextDouble().ToString("R", CultureInfo.InvariantCulture)),
+            new("sum", sum),
+            new("draw", random.NextDouble()),
         ];
     }
 
@@ -167,7 +167,7 @@ public sealed class SweepTests : IDisposable
         Assert.Equal("index,seed,eta_enc,eta_dec,replicate,phase,sum,draw", lines[0]);
         Assert.Equal(25, lines.Length);
         string[] fields = lines[5].Split(',');
-        Assert.Equal(rows[4].Value("phase"), fields[5]);
+        Assert.Equal(rows[4].Text("phase"), fields[5]);
         Assert.Equal(rows[4].Coordinate("eta_dec"), double.Parse(fields[3], CultureInfo.InvariantCulture));
     }
 
@@ -178,7 +178,7 @@ public sealed class SweepTests : IDisposable
         Sweep(new SweepGrid([new SweepAxis("x", [1, 2])]), FakeRunX, new SweepOptions(path));
         Assert.Throws<InvalidOperationException>(() => Sweep(Grid(), FakeRun, new SweepOptions(path)));
 
-        static IReadOnlyList<KeyValuePair<string, string>> FakeRunX(SweepCell cell, CancellationToken token) => [new("x", "1")];
+        static IReadOnlyList<KeyValuePair<string, SweepValue>> FakeRunX(SweepCell cell, CancellationToken token) => [new("x", 1L)];
     }
 
     [Fact]
