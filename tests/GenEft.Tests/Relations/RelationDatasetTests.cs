@@ -39,4 +39,18 @@ public class RelationDatasetTests
         Assert.Equal(a.Train.Left, data.Split(0.5, 42).Train.Left);
         Assert.NotEqual(a.Train.Left, data.Split(0.5, 43).Train.Left);
     }
+
+    [Fact]
+    public void UlongSeedsUpToIntMaxAreTheFormerIntSeedsAndLargerOnesAreValid()
+    {
+        // The seed type became ulong: a non-negative int seed must give the split it gave before (new Random(seed)).
+        var data = new RelationDataset(RelationGenerators.GreaterThan(12));
+        foreach (int seed in new[] { 0, 1, 42, int.MaxValue })
+        {
+            Assert.Equal(data.Split(0.5, new Random(seed)).Train.Left, data.Split(0.5, (ulong)seed).Train.Left);
+        }
+
+        Assert.NotEqual(data.Split(0.5, 1UL << 40).Train.Left, data.Split(0.5, (1UL << 40) + 1).Train.Left);
+        Assert.Throws<ArgumentNullException>("random", () => data.Split(0.5, null!));
+    }
 }
