@@ -37,7 +37,7 @@ internal static class Figure6
         foreach (double init in rows.Select(r => r.Coordinate("init")).Distinct().Order())
         {
             var p = ratios.Select(q => rows.Where(r => r.Coordinate("ratio") == q && r.Coordinate("init") == init)
-                .Average(r => r.Value("phase") is nameof(Phase.Generalization) or nameof(Phase.Grokking) ? 1.0 : 0.0)).ToArray();
+                .Average(r => r.Text("phase") is nameof(Phase.Generalization) or nameof(Phase.Grokking) ? 1.0 : 0.0)).ToArray();
             int runs = rows.Count(r => r.Coordinate("ratio") == ratios[0] && r.Coordinate("init") == init);
             plot.Scatter($"init scale {init}, {runs} seeds (± s.e.)", ratios, p, p.Select(q => Math.Sqrt(q * (1 - q) / runs)).ToArray());
             Console.WriteLine($"init {init}: " + string.Join(" ", ratios.Zip(p).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.First:G3}:{t.Second:F2}"))));

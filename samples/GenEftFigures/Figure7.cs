@@ -30,7 +30,7 @@ internal static class Figure7
         var train = depths.Select(d => rows.Where(r => r.Coordinate("depth") == d).Average(r => r.Number("train_accuracy"))).ToArray();
         for (int i = 0; i < depths.Length; i++)
         {
-            var phases = rows.Where(r => r.Coordinate("depth") == depths[i]).Select(r => PhaseMap.Letter(r.Value("phase")));
+            var phases = rows.Where(r => r.Coordinate("depth") == depths[i]).Select(r => PhaseDiagram.Letter(Enum.Parse<Phase>(r.Text("phase"))));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"depth {depths[i]}: test {mean[i]:F3} ± {sd[i]:F3}, train {train[i]:F3}, phases {string.Concat(phases)}"));
         }
 

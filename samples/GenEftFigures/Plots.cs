@@ -23,7 +23,7 @@ internal static class Plots
             for (int j = 0; j < ys.Length; j++)
             {
                 var row = rows.Where(r => r.Coordinate(xAxis) == xs[i] && r.Coordinate(yAxis) == ys[j]).MinBy(r => r.Index);
-                phases[i, j] = row is null ? -1 : (int)Enum.Parse<Phase>(row.Value("phase"));
+                phases[i, j] = row is null ? -1 : (int)Enum.Parse<Phase>(row.Text("phase"));
             }
         }
 

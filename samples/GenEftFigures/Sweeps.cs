@@ -72,7 +72,7 @@ internal static class Sweeps
         {
             lock (_gate)
             {
-                string cell = value.LastRow is null ? "start" : $"{value.LastRow.Key} -> {value.LastRow.Value("phase")} after {value.LastRow.Value("steps")} steps";
+                string cell = value.LastRow is null ? "start" : $"{value.LastRow.Key} -> {value.LastRow.Text("phase")} after {value.LastRow.Text("steps")} steps";
                 Console.WriteLine($"[{(DateTime.UtcNow - start).TotalSeconds,7:F1} s] {value.Completed}/{value.Total} (skipped {value.Skipped}) {cell}");
             }
         }

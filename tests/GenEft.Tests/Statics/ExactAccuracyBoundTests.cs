@@ -36,9 +36,9 @@ public class ExactAccuracyBoundTests
         var equivalenceBound = new ExactAccuracyBound(equivalence, RelationEnumeration.Equivalences(4, 2));
         for (int seed = 0; seed < 4; seed++)
         {
-            var orderSample = new RelationDataset(order).Split(fraction, seed).Train;
+            var orderSample = new RelationDataset(order).Split(fraction, (ulong)seed).Train;
             Assert.Equal(BruteForceBayesAccuracy(3, r => r.IsStrictTotalOrder, orderSample), orderBound.Evaluate(orderSample, new Random(0)), 12);
-            var equivalenceSample = new RelationDataset(equivalence).Split(fraction, seed).Train;
+            var equivalenceSample = new RelationDataset(equivalence).Split(fraction, (ulong)seed).Train;
             Assert.Equal(
                 BruteForceBayesAccuracy(4, r => r.IsEquivalence && r.EquivalenceClassIndices().Max() == 1, equivalenceSample),
                 equivalenceBound.Evaluate(equivalenceSample, new Random(0)), 12);

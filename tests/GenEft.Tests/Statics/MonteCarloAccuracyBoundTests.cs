@@ -36,7 +36,7 @@ public class MonteCarloAccuracyBoundTests
         var dataset = new RelationDataset(order);
         for (int seed = 0; seed < 10; seed++)
         {
-            var sample = dataset.Split(fraction, seed).Train;
+            var sample = dataset.Split(fraction, (ulong)seed).Train;
             // Per entry |p - p_hat| has sd <= 0.005 with 10^4 draws; the bound averages 2 U <= n(n-1) such entries.
             Assert.Equal(exact.Evaluate(sample, new Random(0)), monteCarlo.Evaluate(sample, new Random(seed)), 0.006);
         }
