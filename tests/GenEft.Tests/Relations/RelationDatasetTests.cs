@@ -34,7 +34,7 @@ public class RelationDatasetTests
     [Fact]
     public void SameSeedSameSplitDifferentSeedDifferentSplit()
     {
-        var data = new RelationDataset(RelationGenerators.GreaterThan(20));
+        var data = new RelationDataset(RelationGenerators.LessThan(20));
         var a = data.Split(0.5, 42);
         Assert.Equal(a.Train.Left, data.Split(0.5, 42).Train.Left);
         Assert.NotEqual(a.Train.Left, data.Split(0.5, 43).Train.Left);
