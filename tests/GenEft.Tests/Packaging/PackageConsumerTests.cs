@@ -26,7 +26,7 @@ public sealed class PackageConsumerTests : IDisposable
         string feed = Path.Combine(_work, "feed");
         var pack = ProcessRunner.Run(
             "dotnet",
-            ["pack", Path.Combine(RepositoryPaths.Root, "src", "GenEft", "GenEft.csproj"), "-c", "Release", "-o", feed, "-p:Version=0.0.0-test"],
+            ["pack", Path.Combine(RepositoryPaths.Root, "src", "GenEft", "GenEft.csproj"), "-c", "Release", "-o", feed, "-p:MinVerVersionOverride=0.0.0-test"],
             RepositoryPaths.Root,
             TimeSpan.FromMinutes(5));
         Assert.True(pack.ExitCode == 0, pack.Output);
