@@ -30,7 +30,7 @@ internal static class CommandActions
             catch (Exception e) when (e is CliInputException or FormatException or IOException or UnauthorizedAccessException or ArgumentException)
             {
                 context.Output.Flush();
-                context.Error.WriteLine($"geneft: error: {e.Message}");
+                context.Error.WriteLine($"geneft: error: {MessageOf(e)}");
                 return ExitCodes.InputError;
             }
             catch (Exception e)
@@ -47,6 +47,10 @@ internal static class CommandActions
             }
         });
     }
+
+    /// <summary>The message without .NET's " (Parameter 'x')" suffix, which names a C# parameter the user never sees.</summary>
+    private static string MessageOf(Exception e) =>
+        e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
 }
 
 /// <summary>Bad input found by the tool itself (not by the library), reported with exit code 2.</summary>

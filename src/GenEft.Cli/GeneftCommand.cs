@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
 using GenEft.Cli.Commands;
@@ -14,20 +15,29 @@ internal static class GeneftCommand
 {
     /// <summary>A fresh command tree.</summary>
     /// <param name="standardInput">Opens the input of file arguments given as "-"; null for <see cref="Console.In"/>.</param>
-    public static RootCommand Create(Func<TextReader>? standardInput = null)
+    public static Command Create(Func<TextReader>? standardInput = null)
     {
         Func<TextReader> stdin = standardInput ?? (() => Console.In);
-        var root = new RootCommand(
-            "geneft: GenEFT statics and dynamics from the command line (automorphism groups, description lengths, "
-            + "critical training fractions, accuracy bounds, repon collisions). Results go to stdout, progress and errors to stderr.");
-        root.Options.Add(GlobalOptions.CreateQuiet());
-        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
+        // A plain command named "geneft" rather than a RootCommand, whose name is the host executable's
+        // ("GenEft.Cli" under dotnet, the test host in-process) and would show in every usage line.
+        var root = new Command(
+            Name,
+            "GenEFT statics and dynamics from the command line (automorphism groups, description lengths, "
+            + "critical training fractions, accuracy bounds, repon collisions). Results go to stdout, progress and errors to stderr.")
+        {
+            new HelpOption { Recursive = true },
+            new VersionOption { Action = new PrintVersion() },
+            GlobalOptions.CreateQuiet(),
+        };
         root.Subcommands.Add(GraphCommands.Create(stdin));
         root.Subcommands.Add(RelationCommands.Create(stdin));
         root.Subcommands.Add(BoundsCommand.Create(stdin));
         root.Subcommands.Add(ReponsCommand.Create(stdin));
         return root;
     }
+
+    /// <summary>The command's name, as installed by the tool package (ToolCommandName).</summary>
+    internal const string Name = "geneft";
 
     /// <summary>The tool's informational version (from git through MinVer, plus the commit), whoever hosts the tool.</summary>
     internal static string Version { get; } =

@@ -87,7 +87,7 @@ internal static class UsageErrors
     {
         var names = new List<string>();
         for (SymbolResult? r = result; r is not null; r = r.Parent)
-            if (r is CommandResult c) names.Add(c.Command is RootCommand ? "geneft" : c.Command.Name);
+            if (r is CommandResult c) names.Add(c.Command.Name);
         names.Reverse();
         return string.Join(' ', names);
     }

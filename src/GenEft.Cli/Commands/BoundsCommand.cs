@@ -12,7 +12,7 @@ namespace GenEft.Cli.Commands;
 /// </summary>
 internal static class BoundsCommand
 {
-    private static readonly double[] Figure2Fractions = [.. Enumerable.Range(1, 20).Select(i => i * 0.025)];
+    private static readonly double[] Figure2Fractions = [.. Enumerable.Range(1, 20).Select(i => i * 25 / 1000.0)];
 
     public static Command Create(Func<TextReader> standardInput)
     {

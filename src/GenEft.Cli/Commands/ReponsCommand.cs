@@ -112,7 +112,7 @@ internal static class ReponsCommand
 
     private static Option<double> PositiveOption(string name, string description)
     {
-        var option = new Option<double>(name) { Description = description + " (default 1)", DefaultValueFactory = _ => 1.0 };
+        var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => 1.0 };
         option.Validators.Add(r =>
         {
             if (r.TryGet(out double v) && !(v > 0 && double.IsFinite(v))) r.AddError(FormattableString.Invariant($"{name} must be positive and finite, got {v}."));

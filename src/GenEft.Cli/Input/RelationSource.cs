@@ -23,11 +23,11 @@ internal sealed class RelationSource
 
     private readonly Option<int> _size = new("--size", "-n") { Description = "The number of elements n of a --family relation" };
 
-    private readonly Option<int> _modulus = new("--modulus", "-k") { Description = "k of the mod family (default 3)" };
+    private readonly Option<int> _modulus = new("--modulus", "-k") { Description = "k of the mod family [default: 3]" };
 
     private readonly Option<int> _partSize = new("--part-size", "-a")
     {
-        Description = "The size a of the first part of complete-bipartite, whose parts are {0..a-1} and the rest (default n / 2)",
+        Description = "The size a of the first part of complete-bipartite, whose parts are {0..a-1} and the rest [default: n / 2]",
     };
 
     private readonly Option<string?> _file = new("--file")

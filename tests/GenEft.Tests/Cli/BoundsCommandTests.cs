@@ -76,6 +76,7 @@ public class BoundsCommandTests
         var result = await Cli.RunAsync(["bounds", "--family", "mod", "-n", "9", "--estimator", "two-class-exact"], cancellationToken: Ct);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("two classes", result.Error);
+        Assert.DoesNotContain("(Parameter", result.Error);
         var seed = await Cli.RunAsync(["bounds", "--family", "mod", "-n", "9", "--seed", "4294967296"], cancellationToken: Ct);
         Assert.Equal(2, seed.ExitCode);
         Assert.Contains("--seed in [0, 2147483647]", seed.Error);
