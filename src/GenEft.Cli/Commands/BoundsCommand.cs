@@ -17,7 +17,7 @@ internal static class BoundsCommand
     public static Command Create(Func<TextReader> standardInput)
     {
         var source = new RelationSource();
-        var fractions = SeedOptions.CreateList(
+        var fractions = CommonOptions.CreateList(
             "--fractions", "Training fractions p in [0, 1] (default 0.025, 0.05, ..., 0.5, the grid of Figure 2)",
             Figure2Fractions, p => p >= 0 && p <= 1, "in [0, 1]");
         var estimator = new Option<string>("--estimator", "-e")
@@ -27,31 +27,15 @@ internal static class BoundsCommand
             DefaultValueFactory = _ => "paper",
         };
         estimator.AcceptOnlyFromAmong("paper", "two-class-exact", "importance-sampling", "none");
-        var samplings = new Option<int>("--samplings")
-        {
-            Description = "Random training sets averaged per fraction",
-            DefaultValueFactory = _ => 20,
-        };
-        samplings.Validators.Add(r =>
-        {
-            if (r.TryGet(out int value) && value < 1) r.AddError("--samplings must be at least 1.");
-        });
-        var orderings = new Option<int>("--orderings")
-        {
-            Description = "Linear extensions drawn per training set (paper estimator, total orders)",
-            DefaultValueFactory = _ => 1000,
-        };
-        var assignments = new Option<int>("--assignments")
-        {
-            Description = "Importance-sampling trials per training set (importance-sampling estimator)",
-            DefaultValueFactory = _ => 10_000,
-        };
+        var samplings = CommonOptions.CreateCount("--samplings", "Random training sets averaged per fraction", 20);
+        var orderings = CommonOptions.CreateCount("--orderings", "Linear extensions drawn per training set (paper estimator, total orders)", 1000);
+        var assignments = CommonOptions.CreateCount("--assignments", "Importance-sampling trials per training set (importance-sampling estimator)", 10_000);
         var guess = new Option<double>("--guess-probability")
         {
             Description = "p* of Eq. 5 (default from the class: 1/k for k classes, 1/2 bipartite, 1/3 total orders)",
         };
-        var seed = SeedOptions.CreateSeed(1);
-        var threads = SeedOptions.CreateThreads();
+        var seed = CommonOptions.CreateSeed(1);
+        var threads = CommonOptions.CreateThreads();
         var json = new Option<bool>("--json") { Description = "Print one JSON object per fraction (JSON Lines) instead of text" };
 
         var command = new Command(

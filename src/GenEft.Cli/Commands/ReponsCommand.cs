@@ -14,32 +14,16 @@ internal static class ReponsCommand
 {
     public static Command Create(Func<TextReader> standardInput)
     {
-        var ratios = SeedOptions.CreateList(
+        var ratios = CommonOptions.CreateList(
             "--ratios", "Learning-rate ratios eta_x / eta_A (encoder over decoder), each positive", [0.01, 0.1, 1, 10, 100],
             r => r > 0 && double.IsFinite(r), "positive and finite");
         var sigmaA = PositiveOption("--sigma-a", "The standard deviation sigma_a of a2(0)");
         var sigmaC = PositiveOption("--sigma-c", "The standard deviation sigma_c of c(0)");
         var decoderRate = PositiveOption("--decoder-rate", "The decoder learning rate eta_A; eta_x = ratio * eta_A");
-        var clusterSize = new Option<int>("--cluster-size", "-N")
-        {
-            Description = "N, the repons the lone one meets (1: two repons, Eq. 12; N > 1: Eq. 13)",
-            DefaultValueFactory = _ => 1,
-        };
-        clusterSize.Validators.Add(r =>
-        {
-            if (r.TryGet(out int value) && value < 1) r.AddError("--cluster-size must be at least 1.");
-        });
-        var samples = new Option<long>("--samples")
-        {
-            Description = "Monte Carlo starts per ratio",
-            DefaultValueFactory = _ => 20_000,
-        };
-        samples.Validators.Add(r =>
-        {
-            if (r.TryGet(out long value) && value < 1) r.AddError("--samples must be at least 1.");
-        });
-        var seed = SeedOptions.CreateSeed(1);
-        var threads = SeedOptions.CreateThreads();
+        var clusterSize = CommonOptions.CreateCount("--cluster-size", "N, the repons the lone one meets (1: two repons, Eq. 12; N > 1: Eq. 13)", 1, "-N");
+        var samples = CommonOptions.CreateCount("--samples", "Monte Carlo starts per ratio", 20_000L);
+        var seed = CommonOptions.CreateSeed(1);
+        var threads = CommonOptions.CreateThreads();
         var json = new Option<bool>("--json") { Description = "Print one JSON object per ratio (JSON Lines) instead of text" };
 
         var command = new Command(

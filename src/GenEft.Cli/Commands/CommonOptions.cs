@@ -2,8 +2,8 @@ using System.CommandLine;
 
 namespace GenEft.Cli.Commands;
 
-/// <summary>The options of every Monte Carlo command: the seed and the thread count.</summary>
-internal static class SeedOptions
+/// <summary>Options several commands share: the seed, the thread count, lists of numbers and positive counts.</summary>
+internal static class CommonOptions
 {
     /// <summary><c>--seed</c>: the same seed gives the same output, whatever the thread count.</summary>
     public static Option<ulong> CreateSeed(ulong defaultSeed) => new("--seed", "-s")
@@ -43,6 +43,18 @@ internal static class SeedOptions
             if (values.Length == 0) result.AddError($"{name} needs at least one value.");
             foreach (double v in values)
                 if (!valid(v)) result.AddError(FormattableString.Invariant($"{name} values must be {range}, got {v}."));
+        });
+        return option;
+    }
+
+    /// <summary>An integer option whose values must be at least 1.</summary>
+    public static Option<T> CreateCount<T>(string name, string description, T defaultValue, params string[] aliases)
+        where T : struct, System.Numerics.IBinaryInteger<T>
+    {
+        var option = new Option<T>(name, aliases) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.TryGet(out T value) && value < T.One) result.AddError($"{name} must be at least 1, got {value}.");
         });
         return option;
     }
