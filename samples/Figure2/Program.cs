@@ -38,8 +38,8 @@ void WriteFigure2(int n)
             OrbitDescriptionLength.Of(RelationGenerators.EqualityModulo(n, 3)), GuessProbability.Equivalence(3)),
         ("mod 5", new CandidateClassAccuracyBound(RelationGenerators.EqualityModulo(n, 5)),
             OrbitDescriptionLength.Of(RelationGenerators.EqualityModulo(n, 5)), GuessProbability.Equivalence(5)),
-        ("greater-than", new LinearExtensionAccuracyBound(RelationGenerators.GreaterThan(n), orderings),
-            OrbitDescriptionLength.Of(RelationGenerators.GreaterThan(n)), GuessProbability.GreaterThan),
+        ("greater-than", new LinearExtensionAccuracyBound(RelationGenerators.LessThan(n), orderings),
+            OrbitDescriptionLength.Of(RelationGenerators.LessThan(n)), GuessProbability.TotalOrder),
         ("bipartite", new CandidateClassAccuracyBound(RelationGenerators.CompleteBipartite(n, n / 2)),
             OrbitDescriptionLength.Of(RelationGenerators.CompleteBipartite(n, n / 2)), GuessProbability.CompleteBipartite),
     };
@@ -81,7 +81,7 @@ void WriteExactComparison()
         ("mod 3, n = 6", RelationGenerators.EqualityModulo(6, 3), new CandidateClassAccuracyBound(RelationGenerators.EqualityModulo(6, 3)), GuessProbability.Equivalence(3)),
         ("mod 2, n = 7", RelationGenerators.EqualityModulo(7, 2), new CandidateClassAccuracyBound(RelationGenerators.EqualityModulo(7, 2)), GuessProbability.Equivalence(2)),
         ("complete bipartite, n = 7 (3 + 4)", RelationGenerators.CompleteBipartite(7, 3), new CandidateClassAccuracyBound(RelationGenerators.CompleteBipartite(7, 3)), GuessProbability.CompleteBipartite),
-        ("greater-than, n = 7", RelationGenerators.GreaterThan(7), new LinearExtensionAccuracyBound(RelationGenerators.GreaterThan(7), orderings), GuessProbability.GreaterThan),
+        ("greater-than, n = 7", RelationGenerators.LessThan(7), new LinearExtensionAccuracyBound(RelationGenerators.LessThan(7), orderings), GuessProbability.TotalOrder),
     };
     string path = Path.Combine(outDir, "exact-vs-monte-carlo.csv");
     var csv = new StreamWriter(path);

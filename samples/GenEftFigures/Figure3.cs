@@ -35,7 +35,7 @@ internal static class Figure3
             SweepResults.WriteCsv(rows, Path.Combine(outDir, $"figure3-{relation}.csv"));
 
             double b = relation == "mod3" ? DescriptionLength.Equivalence(n, 3) : DescriptionLength.TotalOrder(n);
-            double pStar = relation == "mod3" ? GuessProbability.Equivalence(3) : GuessProbability.GreaterThan;
+            double pStar = relation == "mod3" ? GuessProbability.Equivalence(3) : GuessProbability.TotalOrder;
             var fractions = rows.Select(r => r.Coordinate("fraction")).Distinct().Order().ToArray();
             var plot = new Chart($"GenEFT Figure 3: {relation} (n = {n})", "training fraction", "accuracy over all pairs")
             {

@@ -39,7 +39,7 @@ public sealed class ReproductionPinTests
             EvaluationInterval = 50,
             Model = new AutoencoderConfig { DecoderWidth = 20 },
         },
-        ["minibatch-greater-adamw"] = () => new TrainingRunSettings(RelationGenerators.GreaterThan(20))
+        ["minibatch-greater-adamw"] = () => new TrainingRunSettings(RelationGenerators.LessThan(20))
         {
             Seed = 7,
             BatchSize = 64,

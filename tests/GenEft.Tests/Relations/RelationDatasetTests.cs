@@ -34,7 +34,7 @@ public class RelationDatasetTests
     [Fact]
     public void SameSeedSameSplitDifferentSeedDifferentSplit()
     {
-        var data = new RelationDataset(RelationGenerators.GreaterThan(20));
+        var data = new RelationDataset(RelationGenerators.LessThan(20));
         var a = data.Split(0.5, 42);
         Assert.Equal(a.Train.Left, data.Split(0.5, 42).Train.Left);
         Assert.NotEqual(a.Train.Left, data.Split(0.5, 43).Train.Left);
@@ -44,7 +44,7 @@ public class RelationDatasetTests
     public void UlongSeedsUpToIntMaxAreTheFormerIntSeedsAndLargerOnesAreValid()
     {
         // The seed type became ulong: a non-negative int seed must give the split it gave before (new Random(seed)).
-        var data = new RelationDataset(RelationGenerators.GreaterThan(12));
+        var data = new RelationDataset(RelationGenerators.LessThan(12));
         foreach (int seed in new[] { 0, 1, 42, int.MaxValue })
         {
             Assert.Equal(data.Split(0.5, new Random(seed)).Train.Left, data.Split(0.5, (ulong)seed).Train.Left);

@@ -61,7 +61,7 @@ public class EquivalenceImportanceSamplingBoundTests
     [Fact]
     public void RejectsNonEquivalences()
     {
-        Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new EquivalenceImportanceSamplingBound(RelationGenerators.GreaterThan(4))).ParamName);
+        Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new EquivalenceImportanceSamplingBound(RelationGenerators.LessThan(4))).ParamName);
         Assert.Equal("assignmentsPerSampling", Assert.Throws<ArgumentOutOfRangeException>(() => new EquivalenceImportanceSamplingBound(RelationGenerators.EqualityModulo(4, 2), 0)).ParamName);
     }
 }

@@ -44,6 +44,6 @@ public class TwoClassExactAccuracyBoundTests
     public void RejectsRelationsWithMoreThanTwoClasses()
     {
         Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new TwoClassExactAccuracyBound(RelationGenerators.EqualityModulo(6, 3))).ParamName);
-        Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new TwoClassExactAccuracyBound(RelationGenerators.GreaterThan(4))).ParamName);
+        Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new TwoClassExactAccuracyBound(RelationGenerators.LessThan(4))).ParamName);
     }
 }
