@@ -11,7 +11,9 @@ namespace GenEft.Analysis;
 /// average. The error bar is a bootstrap over runs: B resamples with replacement (seeded), each averaged and fitted the same
 /// way; StandardError is the standard deviation of the B slopes. Choose the window inside the critical region (where one
 /// run's error is already a power law) and sample the curves densely there: linear interpolation between coarse samples
-/// biases the slope.
+/// biases the slope. The mean is dominated by the runs with the largest error at a given tau (those that cross fastest), so a
+/// run whose critical region is narrower than the window pulls the slope toward its non-critical shape;
+/// <see cref="CriticalExponentEstimate.MedianRunNu"/> (the median of the runs' own slopes) exposes that.
 /// </remarks>
 public static class CriticalExponentFit
 {
@@ -92,9 +94,12 @@ public static class CriticalExponentFit
             }
         }
 
+        var perRun = aligned.Select(values => LogLogSlope(offsets, values)).Where(f => f.Used >= 3).Select(f => f.Slope).Order().ToArray();
+        double medianRun = perRun.Length == 0 ? double.NaN
+            : perRun.Length % 2 == 1 ? perRun[perRun.Length / 2] : 0.5 * (perRun[(perRun.Length / 2) - 1] + perRun[perRun.Length / 2]);
         double mean = sum / fits;
         double standardError = Math.Sqrt(Math.Max(0, (sumSquares - (fits * mean * mean)) / (fits - 1)));
-        return new CriticalExponentEstimate(nu, standardError, regressionError, Math.Exp(logPrefactor), aligned.Count, skipped, offsets, average);
+        return new CriticalExponentEstimate(nu, standardError, regressionError, Math.Exp(logPrefactor), aligned.Count, skipped, medianRun, offsets, average);
     }
 
     private static double[] Average(List<double[]> aligned, int[] sample, int k)
