@@ -36,7 +36,7 @@ internal static class Figure5
             Console.WriteLine(fit.Describe("eta_enc", "eta_dec"));
             Console.WriteLine(line.Describe("eta_enc", "eta_dec"));
             File.WriteAllText(Path.Combine(outDir, $"figure5-{relation}-boundary.txt"), fit.Describe("eta_enc", "eta_dec") + Environment.NewLine + line.Describe("eta_enc", "eta_dec") + Environment.NewLine);
-            Plots.PhaseDiagram(rows, "eta_enc", "eta_dec", fit, Path.Combine(outDir, $"figure5-{relation}.svg"), $"GenEFT Figure 5: {relation}");
+            Plots.PhaseDiagram(rows, "eta_enc", "eta_dec", fit, Path.Combine(outDir, $"figure5-{relation}"), $"GenEFT Figure 5: {relation}");
         }
     }
 }

@@ -30,6 +30,6 @@ internal static class Figure8
         var fit = PhaseBoundary.Fit(rows, "wd_dec", "eta_dec");
         Console.WriteLine(fit.Describe("wd_dec", "eta_dec"));
         Console.WriteLine(PhaseSeparatingLine.Fit(rows, "wd_dec", "eta_dec").Describe("wd_dec", "eta_dec"));
-        Plots.PhaseDiagram(rows, "wd_dec", "eta_dec", fit, Path.Combine(outDir, $"figure8-{relation}.svg"), $"GenEFT Figure 8: {relation}, eta_enc = 1e-5");
+        Plots.PhaseDiagram(rows, "wd_dec", "eta_dec", fit, Path.Combine(outDir, $"figure8-{relation}"), $"GenEFT Figure 8: {relation}, eta_enc = {o.Double("eta-enc", 1e-5):G3}");
     }
 }

@@ -13,7 +13,7 @@ internal static class Figure2
         var table = new Table(options.PathOf("figure2.csv"), "N", "eps_l", "P_G exact", "P_G Monte Carlo", "standard error", "z");
         foreach (int n in ns)
         {
-            series.Add(new($"N = {n} exact", grid, [.. grid.Select(e => ExponentialModelGrokkingProbability.Exact(n, e))]));
+            series.Add(new($"N = {n} exact", grid, [.. grid.Select(e => ExponentialModelGrokkingProbability.Exact(n, e))], Group: series.Count / 2));
             var mc = new List<double>();
             var se = new List<double>();
             foreach (double el in points)
@@ -26,10 +26,10 @@ internal static class Figure2
                 table.Add(n, el, exact, p.Estimate, p.StandardError, (p.Estimate - exact) / Math.Sqrt(exact * (1 - exact) / trials));
             }
 
-            series.Add(new($"N = {n} Monte Carlo", points, mc, se, Points: true));
+            series.Add(new($"N = {n} Monte Carlo", points, mc, se, Points: true, Group: series.Count / 2));
         }
 
         table.Save();
-        Plots.Save(options.PathOf("figure2"), $"1D model: P_G vs eps_l (Monte Carlo: {trials:N0} training sets per point)", "eps_l = eps (1 + lambda2) + lambda1", "P_G", series, logX: true, yRange: (0, 1));
+        Plots.Save(options.PathOf("figure2"), Plots.Chart($"1D model: P_G vs eps_l (Monte Carlo: {trials:N0} training sets per point)", "eps_l = eps (1 + lambda2) + lambda1", "P_G", series, logX: true, yRange: (0, 1)));
     }
 }

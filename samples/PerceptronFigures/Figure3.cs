@@ -9,6 +9,7 @@ internal static class Figure3
         long trials = options.TrialsOr(1_000_000);
         int[] ns = [2, 5, 10];
         var table = new Table(options.PathOf("figure3.csv"), "eps_l", "N", "grokking sets", "mean t_G (MC)", "mean t_G (density)", "median t_G (MC)", "chi2 / bins (bins with >= 5 expected)", "max |z|");
+        var panels = new List<GenEft.Plotting.Chart>();
         foreach (double el in new[] { 0.4, 0.04, 0.004 })
         {
             var series = new List<Plots.Series>();
@@ -31,8 +32,8 @@ internal static class Figure3
                 Func<double, double> density = n == 2
                     ? t => ExponentialModelGrokkingTime.DensityTwoSamplesPerClass(t, el, default)
                     : t => ExponentialModelGrokkingTime.Density(t, n, el, default);
-                series.Add(new($"N = {n} exact", grid, [.. grid.Select(density)]));
-                series.Add(new($"N = {n} Monte Carlo", centers, [.. Enumerable.Range(0, histogram.BinCount).Select(histogram.Density)], Points: true));
+                series.Add(new($"N = {n} exact", grid, [.. grid.Select(density)], Group: n));
+                series.Add(new($"N = {n} Monte Carlo", centers, [.. Enumerable.Range(0, histogram.BinCount).Select(histogram.Density)], Points: true, Group: n));
 
                 // Expected counts from the density integrated over each bin; Pearson's chi2 and the largest standardized residual.
                 double chi2 = 0, worst = 0;
@@ -55,8 +56,10 @@ internal static class Figure3
                 table.Add(el, n, times.Length, times.Average(), meanDensity, times[times.Length / 2], FormattableString.Invariant($"{chi2:F1} / {used}"), worst);
             }
 
-            Plots.Save(options.PathOf($"figure3-eps{el}"), $"1D model: t_G density, eps_l = {el} (histograms of the grokking sets among {trials:N0})", "t_G", "density", series, xRange: (0, tMax));
+            panels.Add(Plots.Chart($"eps_l = {el}", "t_G", "density", series, xRange: (0, tMax)));
         }
+
+        Plots.Save(options.PathOf("figure3"), $"1D model: t_G densities over grokking training sets (exact lines, Monte Carlo points from {trials:N0} sets each)", 3, panels);
 
         table.Save();
     }

@@ -23,6 +23,7 @@ internal static class Figure5
     {
         long trials = options.TrialsOr(20_000);
         var table = new Table(options.PathOf("figure5.csv"), "axis", "value", "lambda1", "P_G", "standard error", "Wilson 95% low", "Wilson 95% high");
+        var panels = new List<GenEft.Plotting.Chart>();
         foreach (var (axis, values) in Axes)
         {
             var series = new List<Plots.Series>();
@@ -44,13 +45,13 @@ internal static class Figure5
 
                 string label = l1 == 0 ? "no L1" : $"lambda1 = {l1}";
                 double[] xs = axis == "lambda2" ? [.. values.Select(v => Math.Max(v, 1e-4))] : values;
-                series.Add(new(label, xs, p, se, Points: true));
-                series.Add(new(label, xs, p));
+                series.Add(new(label, xs, p, se, Points: true, Group: l1 == 0 ? 0 : 1));
+                series.Add(new("", xs, p, Group: l1 == 0 ? 0 : 1));
             }
 
             bool logX = axis is "lambda2" or "N" or "D";
             string xLabel = axis == "lambda2" ? "lambda2 (0 drawn at 1e-4)" : axis == "epsilon" ? "epsilon" : axis;
-            Plots.Save(options.PathOf($"figure5-{axis}"), $"Ball model: P_G vs {axis} ({trials:N0} training sets per point; others at D 10, lambda2 0.1, N 10, eps 1.01)", xLabel, "P_G", series, logX: logX, yRange: (0, 1));
+            panels.Add(Plots.Chart($"P_G vs {axis}", xLabel, "P_G", series, logX: logX, yRange: (0, 1)));
         }
 
         var sweep = new List<double>();
@@ -65,8 +66,8 @@ internal static class Figure5
         }
 
         double[] l1Axis = [.. L1Values.Select(v => Math.Max(v, 1e-4))];
-        Plots.Save(options.PathOf("figure5-lambda1"), $"Ball model: P_G vs lambda1 ({trials:N0} training sets per point; D 10, lambda2 0.1, N 10, eps 1.01)", "lambda1 (0 drawn at 1e-4)", "P_G",
-            [new("P_G", l1Axis, sweep, sweepError, Points: true), new("P_G", l1Axis, sweep)], logX: true, yRange: (0, 1));
+        panels.Add(Plots.Chart("P_G vs lambda1", "lambda1 (0 drawn at 1e-4)", "P_G", [new("P_G", l1Axis, sweep, sweepError, Points: true, Group: 2), new("", l1Axis, sweep, Group: 2)], logX: true, yRange: (0, 1)));
+        Plots.Save(options.PathOf("figure5"), $"Ball model: P_G ({trials:N0} training sets per point; defaults D 10, lambda2 0.1, N 10, eps 1.01; L1: lambda1 = {L1})", 2, panels);
         table.Save();
     }
 }

@@ -14,6 +14,7 @@ internal static class Figure6
     {
         const double epsilon = 2, l2 = 0.01;
         var table = new Table(options.PathOf("figure6.csv"), "D", "simulation", "runs", "P_G", "share with t_G < 2/eps^2", "p_fast Eq. 45", "slow peak (histogram)", "slow quartiles", "slow position derived", "slow position Eq. 47 printed");
+        var panels = new List<GenEft.Plotting.Chart>();
         foreach (int d in new[] { 4, 5, 6 })
         {
             double lambda = BallModelEffectiveL2.Compute(l2, d);
@@ -47,9 +48,11 @@ internal static class Figure6
 
             var grid = Enumerable.Range(1, 300).Select(i => tMax * i / 300).ToArray();
             series.Add(new("Eq. 43-44 fast branch", grid, [.. grid.Select(t => BallModelGrokkingTime.FastBranchDensity(t, d, epsilon))], Dashed: true));
-            Plots.Save(options.PathOf($"figure6-D{d}"), $"Ball model t_G density, D = {d}, lambda2 = 0.01, eps = 2 (p_fast = {pFast:F3}; y clipped at 3)", "t_G", "density", series,
-                xRange: (0, tMax), yRange: (0, 3), verticals: [("slow, derived", derived), ("slow, Eq. 47 printed", printed)]);
+            panels.Add(Plots.Chart($"D = {d} (p_fast = {pFast:F3})", "t_G", "density (clipped at 3)", series,
+                xRange: (0, tMax), yRange: (0, 3), verticals: [("slow, derived", derived), ("slow, Eq. 47 printed", printed)]));
         }
+
+        Plots.Save(options.PathOf("figure6"), "Ball model t_G densities, lambda2 = 0.01, eps = 2, w(0) ~ N(0, I)", 1, panels);
 
         table.Save();
     }

@@ -1,45 +1,59 @@
-using System.Diagnostics;
 using GenEft.Plotting;
 
 /// <summary>
-/// All plotting of this sample goes through here (one file, to port to another plotting library): an SVG via
-/// samples/GenEft.Plotting, and a PNG beside it when rsvg-convert (Debian librsvg2-bin) is on the PATH.
+/// All plotting of this sample goes through here (one file): charts and multi-panel figures drawn with
+/// samples/GenEft.Plotting, written as PNG and SVG.
 /// </summary>
 internal static class Plots
 {
-    public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<double>? Errors = null, bool Points = false, bool Dashed = false);
+    private static readonly string[] Colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"];
 
-    public static void Save(string path, string title, string xLabel, string yLabel, IEnumerable<Series> series, bool logX = false, bool logY = false,
+    /// <summary>One curve: a line, or points with optional error bars; <paramref name="Group"/> picks the colour, so a theory line and its Monte Carlo points can share one.</summary>
+    public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<double>? Errors = null, bool Points = false, bool Dashed = false, int Group = -1);
+
+    public static Chart Chart(string title, string xLabel, string yLabel, IEnumerable<Series> series, bool logX = false, bool logY = false,
         (double, double)? xRange = null, (double, double)? yRange = null, IEnumerable<(string Name, double X)>? verticals = null)
     {
-        var plot = new SvgPlot(title, xLabel, yLabel) { LogX = logX, LogY = logY, XRange = xRange, YRange = yRange };
+        var chart = new Chart(title, xLabel, yLabel)
+        {
+            XScale = logX ? AxisScale.Log10 : AxisScale.Linear,
+            YScale = logY ? AxisScale.Log10 : AxisScale.Linear,
+            XRange = xRange,
+            YRange = yRange,
+        };
+        int next = 0;
         foreach (var s in series)
         {
+            string color = Colors[(s.Group >= 0 ? s.Group : next++) % Colors.Length];
             if (s.Points)
             {
-                plot.Scatter(s.Name, s.X, s.Y, s.Errors);
+                chart.Scatter(s.Name, s.X, s.Y, s.Errors, color);
             }
             else
             {
-                plot.Line(s.Name, s.X, s.Y, s.Dashed);
+                chart.Line(s.Name, s.X, s.Y, s.Dashed ? LineStyle.Dashed : LineStyle.Solid, color);
             }
         }
 
+        int v = 0;
         foreach (var (name, x) in verticals ?? [])
         {
-            plot.VerticalLine(name, x);
+            chart.VerticalLine(name, x, v++ == 0 ? LineStyle.Dashed : LineStyle.Dotted, "#444444");
         }
 
-        string svg = path + ".svg";
-        plot.Save(svg);
-        try
+        return chart;
+    }
+
+    public static void Save(string path, Chart chart) => chart.Save(path);
+
+    public static void Save(string path, string title, int columns, IEnumerable<Chart> panels)
+    {
+        var figure = new Figure(columns) { Title = title };
+        foreach (var panel in panels)
         {
-            using var process = Process.Start(new ProcessStartInfo("rsvg-convert", ["-w", "1080", "-b", "white", "-o", path + ".png", svg]) { RedirectStandardError = true });
-            process?.WaitForExit();
+            figure.Add(panel);
         }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Console.WriteLine("(rsvg-convert not found: SVG only)");
-        }
+
+        figure.Save(path);
     }
 }
