@@ -71,7 +71,10 @@ public sealed class DormandPrince54Solver : IOdeSolver
         set => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be positive (PositiveInfinity for no limit).");
     } = double.PositiveInfinity;
 
-    /// <summary>The most accepted steps one solve may take (default 1,000,000) before it stops with <see cref="OdeStatus.MaxStepsExceeded"/>.</summary>
+    /// <summary>
+    /// The most step attempts, accepted or rejected, one solve may make (default 1,000,000) before it stops with
+    /// <see cref="OdeStatus.MaxStepsExceeded"/>; rejected attempts count, so retries cannot run on unbounded.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public int MaxSteps
     {
@@ -93,6 +96,7 @@ public sealed class DormandPrince54Solver : IOdeSolver
         int steps = 0, rejected = 0, evaluations = 0;
         system.Evaluate(t, yS, k1.AsSpan(0, n));
         evaluations++;
+        OdeRequestValidation.ThrowIfNonFiniteDerivative(k1.AsSpan(0, n), t0);
         eventProcessor.Begin(request, t0, yS);
 
         if (t == tEnd)
@@ -108,22 +112,24 @@ public sealed class DormandPrince54Solver : IOdeSolver
 
         while (t < tEnd)
         {
-            if (steps >= MaxSteps)
-            {
-                status = OdeStatus.MaxStepsExceeded;
-                break;
-            }
-
             double minStep = 16 * (Math.BitIncrement(Math.Abs(t)) - Math.Abs(t));
             h = Math.Min(h, MaxStep);
             bool rejectedThisStep = false;
+            bool lastAttemptNonFinite = false;
             bool accepted = false;
             double tNew = 0;
             while (!accepted)
             {
-                if (h < minStep)
+                if (steps + rejected >= MaxSteps)
                 {
-                    status = OdeStatus.StepSizeTooSmall;
+                    status = OdeStatus.MaxStepsExceeded;
+                    break;
+                }
+
+                // Written so that a NaN step size also stops here.
+                if (!(h >= minStep))
+                {
+                    status = lastAttemptNonFinite ? OdeStatus.Diverged : OdeStatus.StepSizeTooSmall;
                     break;
                 }
 
@@ -173,7 +179,8 @@ public sealed class DormandPrince54Solver : IOdeSolver
                 {
                     rejected++;
                     rejectedThisStep = true;
-                    h = hStep * (double.IsNaN(error) ? MinFactor : Math.Max(MinFactor, Safety * Math.Pow(error, -0.2)));
+                    lastAttemptNonFinite = !double.IsFinite(error);
+                    h = hStep * (lastAttemptNonFinite ? MinFactor : Math.Max(MinFactor, Safety * Math.Pow(error, -0.2)));
                 }
             }
 
@@ -187,7 +194,10 @@ public sealed class DormandPrince54Solver : IOdeSolver
         return new OdeSolution(status, t, terminalEvent, new OdeStatistics(steps, rejected, evaluations));
     }
 
-    /// <summary>One Dormand-Prince step of size h from (t, y) with k1 = f(t, y) given; fills yNew and k2..k7 and returns the scaled RMS error (NaN or +inf if the step produced non-finite values).</summary>
+    /// <summary>
+    /// One Dormand-Prince step of size h from (t, y) with k1 = f(t, y) given; fills yNew and k2..k7 and returns the scaled
+    /// RMS error, NaN if the new state or a stage is not finite (so such a step is always rejected).
+    /// </summary>
     private double TakeStep<TSystem>(TSystem system, double t, double h, int n)
         where TSystem : IOdeSystem
     {
@@ -238,6 +248,12 @@ public sealed class DormandPrince54Solver : IOdeSolver
         for (int i = 0; i < n; i++)
         {
             double e = h * (((71.0 / 57600) * s1[i]) - ((71.0 / 16695) * s3[i]) + ((71.0 / 1920) * s4[i]) - ((17253.0 / 339200) * s5[i]) + ((22.0 / 525) * s6[i]) - ((1.0 / 40) * s7[i]));
+            if (!double.IsFinite(tmp[i]))
+            {
+                // An overflowed state would make the scale infinite and the error 0; never accept it.
+                return double.NaN;
+            }
+
             double scale = AbsoluteTolerance + (RelativeTolerance * Math.Max(Math.Abs(yS[i]), Math.Abs(tmp[i])));
             double r = e / scale;
             sum += r * r;

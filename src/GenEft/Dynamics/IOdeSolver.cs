@@ -16,7 +16,7 @@ public interface IOdeSolver
     /// <param name="request">Output times and events; default for none.</param>
     /// <returns>The status, final time, terminal event and statistics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="system"/> or an event is null.</exception>
-    /// <exception cref="ArgumentException">A span's length does not match the system's dimension, or the output times are not non-decreasing.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match the system's dimension, the output times are not non-decreasing, <paramref name="initialState"/> holds a NaN or an infinity, or the derivative f(t0, y0) does (the start lies outside the system's domain; parameter name "initialState"). A NaN met later ends the solve with <see cref="OdeStatus.Diverged"/> instead.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A time is not finite, <paramref name="tEnd"/> is before <paramref name="t0"/>, or an output time lies outside [t0, tEnd].</exception>
     OdeSolution Solve<TSystem>(TSystem system, double t0, ReadOnlySpan<double> initialState, double tEnd, Span<double> finalState, OdeRequest request = default)
         where TSystem : IOdeSystem;

@@ -32,6 +32,14 @@ internal static class OdeRequestValidation
             throw new ArgumentException($"Length {initialState.Length} does not match the system's dimension {n}.", nameof(initialState));
         }
 
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(initialState[i]))
+            {
+                throw new ArgumentException($"initialState[{i}] = {initialState[i]} is not finite.", nameof(initialState));
+            }
+        }
+
         if (finalState.Length != n)
         {
             throw new ArgumentException($"Length {finalState.Length} does not match the system's dimension {n}.", nameof(finalState));
@@ -63,6 +71,23 @@ internal static class OdeRequestValidation
             if (e is null)
             {
                 throw new ArgumentNullException(nameof(request), "Events must not contain null.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rejects a start where f(t0, y0) has a non-finite component: no explicit method can take a step from there, and
+    /// an adaptive one would choose its first step from NaN.
+    /// </summary>
+    public static void ThrowIfNonFiniteDerivative(ReadOnlySpan<double> derivative, double t0)
+    {
+        for (int i = 0; i < derivative.Length; i++)
+        {
+            if (!double.IsFinite(derivative[i]))
+            {
+                throw new ArgumentException(
+                    $"The derivative at the start, f(t0 = {t0}, initialState)[{i}] = {derivative[i]}, is not finite: the initial state lies outside the system's domain.",
+                    "initialState");
             }
         }
     }

@@ -37,6 +37,7 @@ public sealed class RungeKutta4Solver : IOdeSolver
         Span<double> yS = y.AsSpan(0, n);
         initialState.CopyTo(yS);
         system.Evaluate(t0, yS, k1.AsSpan(0, n));
+        OdeRequestValidation.ThrowIfNonFiniteDerivative(k1.AsSpan(0, n), t0);
         int evaluations = 1;
         eventProcessor.Begin(request, t0, yS);
 

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace GenEft.Graphs;
 
 /// <summary>
@@ -59,7 +57,7 @@ public sealed class AutomorphismSearch : IAutomorphismEngine
             (quotient, reps) = pre.BuildQuotient();
         }
 
-        BigInteger order;
+        BigProduct order;
         List<SparsePermutation> quotientGenerators;
         var components = Options.SplitComponents ? ComponentSearch.Components(quotient) : null;
         if (components is { Count: > 1 })
@@ -79,7 +77,7 @@ public sealed class AutomorphismSearch : IAutomorphismEngine
         if (pre is not null)
         {
             generators.AddRange(pre.Generators);
-            order *= pre.Factor;
+            order.Multiply(pre.Factor);
         }
         if (ReferenceEquals(quotient, graph)) generators.AddRange(quotientGenerators);
         else if (quotientGenerators.Count > 0) generators.AddRange(Lift(pre!, reps, quotientGenerators));

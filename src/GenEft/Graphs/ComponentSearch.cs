@@ -15,7 +15,8 @@ internal sealed class ComponentSearch
     private readonly Graph _g;
     private readonly CancellationToken _cancel;
 
-    public BigInteger Order = BigInteger.One;
+    /// <summary>|Aut| of the whole graph once <see cref="Run"/> is done.</summary>
+    public readonly BigProduct Order = new();
     public readonly List<SparsePermutation> Generators = [];
 
     public ComponentSearch(Graph graph, CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ internal sealed class ComponentSearch
             var sub = Induced(vertices);
             var search = new SearchTree(sub, _cancel);
             search.Run();
-            parts.Add(new Part(vertices, sub, search.Order, search.Generators, Invariant(sub, search)));
+            parts.Add(new Part(vertices, sub, search.Order.Value, search.Generators, Invariant(sub, search)));
         }
 
         // Group by invariant (deterministically ordered), then split each group into isomorphism classes.
@@ -123,12 +124,12 @@ internal sealed class ComponentSearch
         }
         foreach (var part in members)
         {
-            Order *= part.Order;
+            Order.Multiply(part.Order);
             foreach (var gen in part.Generators) Generators.Add(Globalize(gen, part.Vertices));
         }
         Generators.AddRange(swaps);
         foreach (var (_, count, _) in classes)
-            for (int f = 2; f <= count; f++) Order *= f;
+            Order.MultiplyFactorial(count);
         return true;
     }
 
@@ -137,7 +138,7 @@ internal sealed class ComponentSearch
         var vertices = members.SelectMany(p => p.Vertices).Order().ToArray();
         var search = new SearchTree(Induced(vertices), _cancel);
         search.Run();
-        Order *= search.Order;
+        Order.Multiply(search.Order);
         foreach (var gen in search.Generators) Generators.Add(Globalize(gen, vertices));
     }
 
@@ -170,7 +171,7 @@ internal sealed class ComponentSearch
         foreach (long t in trace) h = unchecked(h * 1_000_003 + t);
         long colors = 0;
         for (int v = 0; v < sub.VertexCount; v++) colors += (long)sub.ColorUnchecked(v) * 0x9E3779B1 + 1;
-        return $"{sub.VertexCount}/{sub.EdgeCount}/{refiner.CellCount}/{h}/{colors}/{search.Order}/{search.Orbits.Representatives().Distinct().Count()}";
+        return $"{sub.VertexCount}/{sub.EdgeCount}/{refiner.CellCount}/{h}/{colors}/{search.Order.Value}/{search.Orbits.Representatives().Distinct().Count()}";
     }
 
     private Graph Induced(int[] vertices)

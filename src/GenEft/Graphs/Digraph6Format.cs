@@ -1,55 +1,59 @@
+using System.Runtime.InteropServices;
+
 namespace GenEft.Graphs;
 
 /// <summary>
 /// nauty's digraph6 format (directed graphs, loops allowed, no colours): '&amp;', N(n), then the full
 /// adjacency matrix row by row, six bits per printable byte. One digraph per line; an optional
-/// <c>&gt;&gt;digraph6&lt;&lt;</c> header is accepted.
+/// <c>&gt;&gt;digraph6&lt;&lt;</c> header is accepted, and so are trailing whitespace and line ends.
 /// </summary>
 public static class Digraph6Format
 {
     /// <summary>Parses one digraph6 string.</summary>
-    /// <param name="text">The encoded digraph (without newline).</param>
+    /// <param name="text">The encoded digraph; trailing whitespace is ignored.</param>
+    /// <param name="limits">Caps on vertices and edges; null for <see cref="GraphReadLimits.Default"/>.</param>
     /// <returns>The directed graph.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="FormatException">The text is not valid digraph6; the message gives the byte position.</exception>
-    public static Graph Parse(string text)
+    /// <exception cref="FormatException">The text is not valid digraph6, is shorter than its vertex count needs, or passes a limit; the message gives the byte position.</exception>
+    public static Graph Parse(string text, GraphReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Parse(text, 0);
+        return Parse(text, 0, limits ?? GraphReadLimits.Default);
     }
 
-    internal static Graph Parse(string text, int lineNumber)
+    internal static Graph Parse(string text, int lineNumber, GraphReadLimits limits)
     {
-        int pos = Graph6Format.StripHeader(text, ">>digraph6<<");
-        var reader = new SixBitReader(text, pos, lineNumber);
-        if (pos >= text.Length || text[pos] != '&') throw reader.Error("digraph6 must start with '&'.");
-        reader = new SixBitReader(text, pos + 1, lineNumber);
-        int n = reader.ReadSize();
+        int pos = SixBitReader.HeaderLength(text, ">>digraph6<<");
+        int end = SixBitReader.ContentEnd(text);
+        var reader = new SixBitReader(text, pos, end, lineNumber);
+        if (pos >= end || text[pos] != '&') throw reader.Error("digraph6 must start with '&'.");
+        reader = new SixBitReader(text, pos + 1, end, lineNumber);
+        int n = reader.ReadSize(limits.MaxVertices);
+        reader.RequireBits((long)n * n, n);
         var edges = new List<(int, int)>();
         for (int i = 0; i < n; i++)
+        {
             for (int j = 0; j < n; j++)
-                if (reader.ReadBit()) edges.Add((i, j));
+            {
+                if (!reader.ReadBit()) continue;
+                reader.CheckEdgeCount(edges.Count, limits.MaxEdges);
+                edges.Add((i, j));
+            }
+        }
         reader.ExpectEnd();
-        return Graph.FromEdges(n, edges.ToArray(), directed: true);
+        return Graph.FromEdges(n, CollectionsMarshal.AsSpan(edges), directed: true);
     }
 
-    /// <summary>Reads every digraph of a digraph6 stream, one per non-empty line.</summary>
+    /// <summary>Reads every digraph of a digraph6 stream, one per line; blank lines are skipped.</summary>
     /// <param name="reader">The text source.</param>
+    /// <param name="limits">Caps on vertices and edges of each digraph; null for <see cref="GraphReadLimits.Default"/>.</param>
     /// <returns>The digraphs in file order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="FormatException">A line is not valid digraph6; the message gives line and byte.</exception>
-    public static List<Graph> ReadAll(TextReader reader)
+    /// <exception cref="FormatException">A line is not valid digraph6 or passes a limit; the message gives line and byte.</exception>
+    public static List<Graph> ReadAll(TextReader reader, GraphReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var graphs = new List<Graph>();
-        int line = 0;
-        for (string? s = reader.ReadLine(); s is not null; s = reader.ReadLine())
-        {
-            line++;
-            if (s.Length == 0) continue;
-            graphs.Add(Parse(s, line));
-        }
-        return graphs;
+        return SixBitLines.ReadAll(reader, limits ?? GraphReadLimits.Default, Parse);
     }
 
     /// <summary>Encodes a directed graph without colours as digraph6 (no header, no newline).</summary>

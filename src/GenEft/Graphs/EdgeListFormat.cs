@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace GenEft.Graphs;
 
@@ -12,15 +13,19 @@ public static class EdgeListFormat
     /// <param name="reader">The text source.</param>
     /// <param name="directed">Whether <c>u v</c> is the ordered pair (u, v).</param>
     /// <param name="vertexCount">Number of vertices, or -1 for one more than the largest vertex seen.</param>
+    /// <param name="limits">Caps on vertices and edge lines; null for <see cref="GraphReadLimits.Default"/>.</param>
     /// <returns>The uncoloured graph.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="vertexCount"/> is below -1.</exception>
-    /// <exception cref="FormatException">A line is malformed or names a vertex outside [0, vertexCount); the message gives the line.</exception>
-    public static Graph Read(TextReader reader, bool directed = false, int vertexCount = -1)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="vertexCount"/> is below -1 or above the limit MaxVertices.</exception>
+    /// <exception cref="FormatException">A line is malformed, names a vertex outside [0, vertexCount) (or, with vertexCount = -1, at or above MaxVertices), or passes MaxEdges; the message gives the line.</exception>
+    public static Graph Read(TextReader reader, bool directed = false, int vertexCount = -1, GraphReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        limits ??= GraphReadLimits.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(vertexCount, -1);
-        int max = vertexCount < 0 ? int.MaxValue - 1 : vertexCount - 1;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(vertexCount, limits.MaxVertices);
+        int max = (vertexCount < 0 ? limits.MaxVertices : vertexCount) - 1;
+        string? limitName = vertexCount < 0 ? "MaxVertices - 1" : null;
         var edges = new List<(int, int)>();
         int largest = -1, lineNumber = 0;
         Span<Range> parts = stackalloc Range[4];
@@ -34,12 +39,14 @@ public static class EdgeListFormat
             if (span.IsEmpty) continue;
             int count = span.SplitAny(parts, " \t,", StringSplitOptions.RemoveEmptyEntries);
             if (count < 2) throw DimacsFormat.Error(lineNumber, "expected '<u> <v>'.");
-            int a = DimacsFormat.ParseInt(span[parts[0]], lineNumber, 0, max);
-            int b = DimacsFormat.ParseInt(span[parts[1]], lineNumber, 0, max);
+            int a = DimacsFormat.ParseInt(span[parts[0]], lineNumber, 0, max, limitName);
+            int b = DimacsFormat.ParseInt(span[parts[1]], lineNumber, 0, max, limitName);
+            if (edges.Count >= limits.MaxEdges)
+                throw DimacsFormat.Error(lineNumber, $"more than MaxEdges = {limits.MaxEdges} edges (see GraphReadLimits).");
             edges.Add((a, b));
             largest = Math.Max(largest, Math.Max(a, b));
         }
-        return Graph.FromEdges(vertexCount < 0 ? largest + 1 : vertexCount, edges.ToArray(), directed);
+        return Graph.FromEdges(vertexCount < 0 ? largest + 1 : vertexCount, CollectionsMarshal.AsSpan(edges), directed);
     }
 
     /// <summary>Writes one <c>u v</c> line per edge (colours are not representable and are dropped).</summary>

@@ -43,6 +43,12 @@ public sealed class Graph
     public bool IsColored => _colors is not null;
 
     /// <summary>
+    /// The most vertices a graph can have, Array.MaxLength - 1 (the CSR index holds VertexCount + 1 offsets). Graph
+    /// readers stop far earlier, at <see cref="GraphReadLimits.MaxVertices"/>.
+    /// </summary>
+    public static int MaxVertexCount => Array.MaxLength - 1;
+
+    /// <summary>
     /// Builds a graph from an edge list. Duplicate edges collapse to one (for an undirected graph
     /// (u, v) and (v, u) are the same edge); self-loops are kept.
     /// </summary>
@@ -51,19 +57,24 @@ public sealed class Graph
     /// <param name="directed">Whether (From, To) is an ordered pair.</param>
     /// <param name="vertexColors">Empty (all colours 0) or one colour per vertex; automorphisms preserve colours.</param>
     /// <returns>The graph.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="vertexCount"/> is negative, or an edge endpoint is outside [0, vertexCount).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="vertexCount"/> is negative or above <see cref="MaxVertexCount"/>, an edge endpoint is outside [0, vertexCount), or the adjacency lists would exceed Array.MaxLength entries (an undirected edge u != v takes two).</exception>
     /// <exception cref="ArgumentException"><paramref name="vertexColors"/> is neither empty nor of length <paramref name="vertexCount"/>.</exception>
     public static Graph FromEdges(int vertexCount, ReadOnlySpan<(int From, int To)> edges, bool directed, ReadOnlySpan<int> vertexColors = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(vertexCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(vertexCount, MaxVertexCount);
         if (!vertexColors.IsEmpty && vertexColors.Length != vertexCount)
             throw new ArgumentException($"vertexColors must be empty or have length vertexCount = {vertexCount}, but has length {vertexColors.Length}.", nameof(vertexColors));
+        long entries = 0;
         for (int i = 0; i < edges.Length; i++)
         {
             var (a, b) = edges[i];
             if ((uint)a >= (uint)vertexCount || (uint)b >= (uint)vertexCount)
                 throw new ArgumentOutOfRangeException(nameof(edges), $"Edge {i} = ({a}, {b}) has an endpoint outside [0, {vertexCount}).");
+            entries += directed || a == b ? 1 : 2;
         }
+        if (entries > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(edges), $"The edges need {entries} adjacency entries; one array holds at most {Array.MaxLength}.");
 
         int[]? colors = null;
         foreach (int c in vertexColors)
@@ -219,42 +230,43 @@ public sealed class Graph
             throw new ArgumentOutOfRangeException(name, v, $"Vertex must be in [0, {VertexCount}).");
     }
 
-    /// <summary>Counting-sort CSR build; sorts each row and removes duplicates in place.</summary>
+    /// <summary>
+    /// Counting-sort CSR build; sorts each row and removes duplicates in place. Uses one offsets array throughout
+    /// (counts, then row ends while filling, then starts again), so the only O(n) allocation is the index it returns.
+    /// </summary>
     private static (int[] Offsets, int[] Targets) BuildCsr(int n, ReadOnlySpan<(int From, int To)> edges, bool reverse, bool symmetric)
     {
-        var degree = new int[n + 1];
-        foreach (var (a, b) in edges)
-        {
-            int src = reverse ? b : a, dst = reverse ? a : b;
-            degree[src]++;
-            if (symmetric && src != dst) degree[dst]++;
-        }
         var offsets = new int[n + 1];
-        for (int v = 0; v < n; v++) offsets[v + 1] = offsets[v] + degree[v];
-        var fill = new int[n];
-        Array.Copy(offsets, fill, n);
-        var targets = new int[offsets[n]];
         foreach (var (a, b) in edges)
         {
             int src = reverse ? b : a, dst = reverse ? a : b;
-            targets[fill[src]++] = dst;
-            if (symmetric && src != dst) targets[fill[dst]++] = src;
+            offsets[src + 1]++;
+            if (symmetric && src != dst) offsets[dst + 1]++;
         }
-        int write = 0;
-        var newOffsets = new int[n + 1];
+        for (int v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+        var targets = new int[offsets[n]];
+        // Fill row v from offsets[v] upwards; afterwards offsets[v] holds the end of row v, i.e. the start of row v + 1.
+        foreach (var (a, b) in edges)
+        {
+            int src = reverse ? b : a, dst = reverse ? a : b;
+            targets[offsets[src]++] = dst;
+            if (symmetric && src != dst) targets[offsets[dst]++] = src;
+        }
+        int write = 0, start = 0;
         for (int v = 0; v < n; v++)
         {
-            int start = offsets[v], end = offsets[v + 1];
+            int end = offsets[v];
             Array.Sort(targets, start, end - start);
-            newOffsets[v] = write;
+            offsets[v] = write;
             for (int i = start; i < end; i++)
             {
                 if (i > start && targets[i] == targets[i - 1]) continue;
                 targets[write++] = targets[i];
             }
+            start = end;
         }
-        newOffsets[n] = write;
+        offsets[n] = write;
         if (write != targets.Length) Array.Resize(ref targets, write);
-        return (newOffsets, targets);
+        return (offsets, targets);
     }
 }

@@ -1,55 +1,57 @@
-using System.Text;
+using System.Runtime.InteropServices;
 
 namespace GenEft.Graphs;
 
 /// <summary>
 /// nauty's graph6 format (simple undirected graphs, no loops or colours): N(n) followed by the upper
 /// triangle of the adjacency matrix, column by column, six bits per printable byte (value + 63).
-/// One graph per line; an optional <c>&gt;&gt;graph6&lt;&lt;</c> header is accepted.
+/// One graph per line; an optional <c>&gt;&gt;graph6&lt;&lt;</c> header is accepted, and so are trailing
+/// whitespace and line ends (a string read with File.ReadAllText parses).
 /// </summary>
 public static class Graph6Format
 {
     /// <summary>Parses one graph6 string.</summary>
-    /// <param name="text">The encoded graph (without newline).</param>
+    /// <param name="text">The encoded graph; trailing whitespace is ignored.</param>
+    /// <param name="limits">Caps on vertices and edges; null for <see cref="GraphReadLimits.Default"/>.</param>
     /// <returns>The undirected graph.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="FormatException">The text is not valid graph6; the message gives the byte position.</exception>
-    public static Graph Parse(string text)
+    /// <exception cref="FormatException">The text is not valid graph6, is shorter than its vertex count needs, or passes a limit; the message gives the byte position.</exception>
+    public static Graph Parse(string text, GraphReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Parse(text, 0);
+        return Parse(text, 0, limits ?? GraphReadLimits.Default);
     }
 
-    internal static Graph Parse(string text, int lineNumber)
+    internal static Graph Parse(string text, int lineNumber, GraphReadLimits limits)
     {
-        int pos = StripHeader(text, ">>graph6<<");
-        var reader = new SixBitReader(text, pos, lineNumber);
-        int n = reader.ReadSize();
+        int pos = SixBitReader.HeaderLength(text, ">>graph6<<");
+        var reader = new SixBitReader(text, pos, SixBitReader.ContentEnd(text), lineNumber);
+        int n = reader.ReadSize(limits.MaxVertices);
+        reader.RequireBits((long)n * (n - 1) / 2, n);
         var edges = new List<(int, int)>();
         for (int j = 1; j < n; j++)
+        {
             for (int i = 0; i < j; i++)
-                if (reader.ReadBit()) edges.Add((i, j));
+            {
+                if (!reader.ReadBit()) continue;
+                reader.CheckEdgeCount(edges.Count, limits.MaxEdges);
+                edges.Add((i, j));
+            }
+        }
         reader.ExpectEnd();
-        return Graph.FromEdges(n, edges.ToArray(), directed: false);
+        return Graph.FromEdges(n, CollectionsMarshal.AsSpan(edges), directed: false);
     }
 
-    /// <summary>Reads every graph of a graph6 stream, one per non-empty line.</summary>
+    /// <summary>Reads every graph of a graph6 stream, one per line; blank lines are skipped.</summary>
     /// <param name="reader">The text source.</param>
+    /// <param name="limits">Caps on vertices and edges of each graph; null for <see cref="GraphReadLimits.Default"/>.</param>
     /// <returns>The graphs in file order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="FormatException">A line is not valid graph6; the message gives line and byte.</exception>
-    public static List<Graph> ReadAll(TextReader reader)
+    /// <exception cref="FormatException">A line is not valid graph6 or passes a limit; the message gives line and byte.</exception>
+    public static List<Graph> ReadAll(TextReader reader, GraphReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var graphs = new List<Graph>();
-        int line = 0;
-        for (string? s = reader.ReadLine(); s is not null; s = reader.ReadLine())
-        {
-            line++;
-            if (s.Length == 0) continue;
-            graphs.Add(Parse(s, line));
-        }
-        return graphs;
+        return SixBitLines.ReadAll(reader, limits ?? GraphReadLimits.Default, Parse);
     }
 
     /// <summary>Encodes an undirected graph without loops or colours as graph6 (no header, no newline).</summary>
@@ -71,115 +73,5 @@ public static class Graph6Format
             for (int i = 0; i < j; i++)
                 writer.WriteBit(graph.HasEdge(i, j));
         return writer.Finish(padWithOnes: false);
-    }
-
-    internal static int StripHeader(string text, string header)
-        => text.StartsWith(header, StringComparison.Ordinal) ? header.Length : 0;
-}
-
-/// <summary>Reads the six-bit groups of graph6/sparse6/digraph6 strings, reporting errors by byte position.</summary>
-internal struct SixBitReader(string text, int position, int lineNumber)
-{
-    private int _pos = position;
-    private int _bitsLeft;
-    private int _current;
-
-    public int Position => _pos;
-
-    public FormatException Error(string message)
-        => new(lineNumber > 0 ? $"Line {lineNumber}, byte {_pos}: {message}" : $"Byte {_pos}: {message}");
-
-    public int ReadByte()
-    {
-        if (_pos >= text.Length) throw Error("unexpected end of data.");
-        int c = text[_pos];
-        if (c < 63 || c > 126) throw Error($"character '{text[_pos]}' (code {c}) is outside the printable range 63..126.");
-        _pos++;
-        return c - 63;
-    }
-
-    public int ReadSize()
-    {
-        int first = ReadByte();
-        if (first < 63) return first;
-        int second = ReadByte();
-        if (second < 63)
-        {
-            long n = ((long)second << 12) | ((long)ReadByte() << 6) | (long)ReadByte();
-            return (int)n;
-        }
-        long big = 0;
-        for (int i = 0; i < 6; i++) big = (big << 6) | (long)ReadByte();
-        if (big > int.MaxValue) throw Error($"vertex count {big} exceeds {int.MaxValue}.");
-        return (int)big;
-    }
-
-    public bool ReadBit()
-    {
-        if (_bitsLeft == 0)
-        {
-            _current = ReadByte();
-            _bitsLeft = 6;
-        }
-        _bitsLeft--;
-        return ((_current >> _bitsLeft) & 1) != 0;
-    }
-
-    public bool HasMoreBits => _bitsLeft > 0 || _pos < text.Length;
-
-    public int BitsRemaining => _bitsLeft + 6 * (text.Length - _pos);
-
-    public void ExpectEnd()
-    {
-        if (_pos != text.Length) throw Error($"{text.Length - _pos} unexpected trailing characters.");
-    }
-}
-
-/// <summary>Writes six-bit groups for graph6/sparse6/digraph6.</summary>
-internal sealed class SixBitWriter
-{
-    private readonly StringBuilder _sb = new();
-    private int _current;
-    private int _bits;
-
-    public int PendingBits => _bits;
-
-    public void WriteRaw(char c) => _sb.Append(c);
-
-    public void WriteSize(int n)
-    {
-        if (n < 63) _sb.Append((char)(n + 63));
-        else if (n < 258048)
-        {
-            _sb.Append('~');
-            for (int s = 12; s >= 0; s -= 6) _sb.Append((char)(((n >> s) & 63) + 63));
-        }
-        else
-        {
-            _sb.Append("~~");
-            for (int s = 30; s >= 0; s -= 6) _sb.Append((char)((int)(((long)n >> s) & 63) + 63));
-        }
-    }
-
-    public void WriteBit(bool bit)
-    {
-        _current = (_current << 1) | (bit ? 1 : 0);
-        if (++_bits == 6)
-        {
-            _sb.Append((char)(_current + 63));
-            _current = 0;
-            _bits = 0;
-        }
-    }
-
-    public void WriteBits(int value, int width)
-    {
-        for (int s = width - 1; s >= 0; s--) WriteBit(((value >> s) & 1) != 0);
-    }
-
-    public string Finish(bool padWithOnes)
-    {
-        while (_bits != 0) WriteBit(padWithOnes);
-        return _sb.ToString();
     }
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace GenEft.Graphs;
 
 /// <summary>
@@ -24,7 +22,8 @@ internal sealed class Preprocessor
     private int[] _buffer = new int[16];
     private long[]? _vertexHash;
 
-    public BigInteger Factor = BigInteger.One;
+    /// <summary>The product of the multiplicity factorials folded so far.</summary>
+    public readonly BigProduct Factor = new();
     public readonly List<SparsePermutation> Generators = [];
 
     public Preprocessor(Graph graph, CancellationToken cancellationToken)
@@ -219,7 +218,7 @@ internal sealed class Preprocessor
             }
             else
             {
-                for (int f = 2; f <= run; f++) Factor *= f;
+                Factor.MultiplyFactorial(run);
                 run = 1;
             }
         }
@@ -297,7 +296,7 @@ internal sealed class Preprocessor
         var key = new int[4];
         key[0] = closed ? 3 : 2; key[1] = _cid[rep]; key[2] = members.Count; key[3] = 0;
         for (int i = 1; i < members.Count; i++) AddBlockSwap(members[i - 1], members[i]);
-        for (int f = 2; f <= members.Count; f++) Factor *= f;
+        Factor.MultiplyFactorial(members.Count);
         foreach (int c in kids) AppendChild(rep, c);
         _cid[rep] = _interner.Intern(key);
     }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace GenEft.Graphs;
@@ -37,7 +36,8 @@ internal sealed class SearchTree
 
     public readonly OrbitPartition Orbits;
     public readonly List<SparsePermutation> Generators = [];
-    public BigInteger Order = BigInteger.One;
+    /// <summary>|Aut| once <see cref="Run"/> is done: the product of the orbit lengths along the first path.</summary>
+    public readonly BigProduct Order = new();
 
     public SearchTree(Graph graph, CancellationToken cancellationToken)
     {
@@ -93,7 +93,7 @@ internal sealed class SearchTree
                 _cancel.ThrowIfCancellationRequested();
                 if (!TestChild(k, w)) _failed[Orbits.Find(w)] = _failedValue;
             }
-            Order *= Orbits.SizeOf(v);
+            Order.Multiply((ulong)Orbits.SizeOf(v));
         }
     }
 

@@ -144,6 +144,11 @@ public sealed partial class DenseTensor<T> where T : unmanaged, IFloatingPointIe
     {
         ArgumentNullException.ThrowIfNull(values);
         int rows = values.GetLength(0), cols = values.GetLength(1);
+        if (rows == 0 || cols == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(values), $"The matrix is {rows} x {cols}; both dimensions must be at least 1.");
+        }
+
         var t = Zeros(rows, cols);
         for (int i = 0; i < rows; i++)
         {

@@ -150,6 +150,18 @@ public class ReducedReponSystemTests
     }
 
     [Fact]
+    public void SeparatrixSlopeIsNeverNaN()
+    {
+        // With one rate 0 the slope is the limit of sqrt(eta_x / (k eta_A)); both 0 cannot be constructed, since then
+        // nothing moves and neither C nor a separatrix exists.
+        Assert.Equal(double.PositiveInfinity, new ReducedReponSystem(0, 1).SeparatrixSlope);
+        Assert.Equal(0.0, new ReducedReponSystem(1, 0).SeparatrixSlope);
+        var e = Assert.Throws<ArgumentOutOfRangeException>("encoderLearningRate", () => new ReducedReponSystem(0, 0));
+        Assert.Contains("decoderLearningRate", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>("encoderLearningRate", () => new RelativeReponSystem(2, 2, 0, 0));
+    }
+
+    [Fact]
     public void InvalidArgumentsThrow()
     {
         Assert.Throws<ArgumentOutOfRangeException>("decoderLearningRate", () => new ReducedReponSystem(-1, 1));

@@ -18,13 +18,14 @@ public sealed class ReducedReponSystem : IOdeSystem
 
     /// <summary>Creates the reduced system.</summary>
     /// <param name="decoderLearningRate">eta_A, non-negative and finite.</param>
-    /// <param name="encoderLearningRate">eta_x, non-negative and finite.</param>
+    /// <param name="encoderLearningRate">eta_x, non-negative and finite; positive if eta_A is 0.</param>
     /// <param name="clusterSize">N, the number of clustered repons the lone repon faces; 1 (the default) is the two-repon system of GenEFT Eq. 10.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A rate is negative or not finite, or <paramref name="clusterSize"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rate is negative or not finite, both rates are 0 (nothing would move, and neither C nor the separatrix exists), or <paramref name="clusterSize"/> is less than 1.</exception>
     public ReducedReponSystem(double decoderLearningRate, double encoderLearningRate, int clusterSize = 1)
     {
         ReponArguments.ThrowIfNotRate(decoderLearningRate, nameof(decoderLearningRate));
         ReponArguments.ThrowIfNotRate(encoderLearningRate, nameof(encoderLearningRate));
+        ReponArguments.ThrowIfBothZero(decoderLearningRate, encoderLearningRate);
         ArgumentOutOfRangeException.ThrowIfLessThan(clusterSize, 1);
         decoderRate = decoderLearningRate;
         encoderRate = encoderLearningRate;
@@ -45,7 +46,11 @@ public sealed class ReducedReponSystem : IOdeSystem
     /// <summary>k = 4 N / (N + 1), the factor in da2/dt = -k eta_A c^2 a2 (2 for a pair).</summary>
     public double Coupling { get; }
 
-    /// <summary>The slope s of the separatrix lines c = +-s a2 (C = 0): s = sqrt(eta_x / (k eta_A)); infinite if eta_A = 0.</summary>
+    /// <summary>
+    /// The slope s of the separatrix lines c = +-s a2 (C = 0): s = sqrt(eta_x / (k eta_A)). With one rate 0 it is the
+    /// limit that <see cref="Outcome"/> uses: +infinity if eta_A = 0 (every start with a2 != 0 collides), 0 if eta_x = 0
+    /// (every start with c != 0 memorizes). Never NaN, since the constructor rejects both rates 0.
+    /// </summary>
     public double SeparatrixSlope => Math.Sqrt(encoderRate / (Coupling * decoderRate));
 
     /// <inheritdoc />
@@ -65,7 +70,7 @@ public sealed class ReducedReponSystem : IOdeSystem
     /// </summary>
     /// <param name="state">The point (a2, c).</param>
     /// <returns>C; positive means collision, negative memorization.</returns>
-    /// <exception cref="InvalidOperationException">A learning rate is 0, so C is not defined (use <see cref="Outcome"/>, which is).</exception>
+    /// <exception cref="InvalidOperationException">A learning rate is 0, so C (which divides by both) is not defined; use <see cref="Outcome"/> or <see cref="SeparatrixSlope"/>, which are.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not finite.</exception>
     public double ConservedQuantity(ReducedReponState state)
     {

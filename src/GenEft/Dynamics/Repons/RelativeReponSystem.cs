@@ -20,14 +20,15 @@ public sealed class RelativeReponSystem : IOdeSystem
     /// <param name="outputDimension">p, rows of A, at least 1.</param>
     /// <param name="embeddingDimension">d, columns of A and length of r, at least 1.</param>
     /// <param name="decoderLearningRate">eta_A, non-negative and finite.</param>
-    /// <param name="encoderLearningRate">eta_x, non-negative and finite.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A dimension is less than 1, or a rate is negative or not finite.</exception>
+    /// <param name="encoderLearningRate">eta_x, non-negative and finite; positive if eta_A is 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is less than 1, a rate is negative or not finite, or both rates are 0 (nothing would move, and <see cref="Outcome"/> would have nothing to decide).</exception>
     public RelativeReponSystem(int outputDimension, int embeddingDimension, double decoderLearningRate, double encoderLearningRate)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(outputDimension, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(embeddingDimension, 1);
         ReponArguments.ThrowIfNotRate(decoderLearningRate, nameof(decoderLearningRate));
         ReponArguments.ThrowIfNotRate(encoderLearningRate, nameof(encoderLearningRate));
+        ReponArguments.ThrowIfBothZero(decoderLearningRate, encoderLearningRate);
         OutputDimension = outputDimension;
         EmbeddingDimension = embeddingDimension;
         DecoderLearningRate = decoderLearningRate;

@@ -11,6 +11,18 @@ internal static class ReponArguments
         }
     }
 
+    /// <summary>
+    /// Both rates 0 freeze every state: there is no conserved quantity, no separatrix and no outcome to report, so the
+    /// systems that report them need at least one rate positive.
+    /// </summary>
+    public static void ThrowIfBothZero(double decoderRate, double encoderRate)
+    {
+        if (decoderRate == 0 && encoderRate == 0)
+        {
+            throw new ArgumentOutOfRangeException("encoderLearningRate", encoderRate, "Must be positive when decoderLearningRate is 0 (with both rates 0 nothing moves, and C, the separatrix and the outcome are undefined).");
+        }
+    }
+
     public static void ThrowIfNotPositiveRate(double rate, string parameterName)
     {
         if (!(rate > 0 && double.IsFinite(rate)))
