@@ -8,6 +8,18 @@ using GenEft.Statics;
 // complete bipartite), the Monte Carlo bound of Appendix D beside the analytic Eq. 5; then, for small n, the
 // exact Bayes-optimal bound beside the Monte Carlo recipes.
 // Usage: dotnet run -c Release --project samples/Figure2 -- [outputDirectory] [samplings] [orderings]
+//        dotnet run -c Release --project samples/Figure2 -- --replot directory [filePrefix]
+//   (--replot redraws the figures from directory/{filePrefix}figure2.csv and {filePrefix}exact-vs-monte-carlo.csv)
+if (args.Length > 0 && args[0] == "--replot")
+{
+    string directory = args.Length > 1 ? args[1] : throw new ArgumentException("--replot needs the directory of the CSV files.");
+    string prefix = Path.Combine(directory, args.Length > 2 ? args[2] : "");
+    Figure2Plots.Curves(CsvTable.Read(prefix + "figure2.csv"), prefix + "figure2", 30);
+    Figure2Plots.ExactComparison(CsvTable.Read(prefix + "exact-vs-monte-carlo.csv"), prefix + "exact-vs-monte-carlo");
+    Console.WriteLine($"redrew {prefix}figure2*.png/svg and {prefix}exact-vs-monte-carlo.png/svg");
+    return;
+}
+
 string outDir = args.Length > 0 ? args[0] : "figure2-output";
 int samplings = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 int orderings = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
@@ -26,18 +38,13 @@ void WriteFigure2(int n)
             OrbitDescriptionLength.Of(RelationGenerators.EqualityModulo(n, 3)), GuessProbability.Equivalence(3)),
         ("mod 5", new CandidateClassAccuracyBound(RelationGenerators.EqualityModulo(n, 5)),
             OrbitDescriptionLength.Of(RelationGenerators.EqualityModulo(n, 5)), GuessProbability.Equivalence(5)),
-        ("greater-than", new LinearExtensionAccuracyBound(RelationGenerators.GreaterThan(n), orderings),
-            OrbitDescriptionLength.Of(RelationGenerators.GreaterThan(n)), GuessProbability.GreaterThan),
+        ("greater-than", new LinearExtensionAccuracyBound(RelationGenerators.LessThan(n), orderings),
+            OrbitDescriptionLength.Of(RelationGenerators.LessThan(n)), GuessProbability.TotalOrder),
         ("bipartite", new CandidateClassAccuracyBound(RelationGenerators.CompleteBipartite(n, n / 2)),
             OrbitDescriptionLength.Of(RelationGenerators.CompleteBipartite(n, n / 2)), GuessProbability.CompleteBipartite),
     };
-    // All Monte Carlo curves together, then one panel per relation with Eq. 5 beside its Monte Carlo points.
-    var plot = new SvgPlot($"GenEFT Figure 2, n = {n}: Appendix D Monte Carlo bound", "training fraction", "accuracy upper bound")
-    {
-        YRange = (0.7, 1.0),
-    };
     string csvPath = Path.Combine(outDir, "figure2.csv");
-    using var csv = new StreamWriter(csvPath);
+    var csv = new StreamWriter(csvPath);
     csv.WriteLine("relation,description_length_bits,training_fraction,eq5_upper_bound,monte_carlo_mean,monte_carlo_standard_error,bayes_mean,bayes_standard_error,samplings");
     foreach (var c in cases)
     {
@@ -57,16 +64,11 @@ void WriteFigure2(int n)
         for (int i = 0; i < curve.Length; i++)
             csv.WriteLine(string.Join(',', c.Name, F(c.Bits), F(fractions[i]), F(eq5[i]), F(curve[i].Mean), F(curve[i].StandardError),
                 exact is null ? "" : F(exact[i].Mean), exact is null ? "" : F(exact[i].StandardError), samplings));
-        var means = curve.Select(e => e.Mean).ToArray();
-        plot.Line(c.Name, fractions, means);
-        var panel = new SvgPlot($"n = {n}, {c.Name}: accuracy upper bounds", "training fraction", "accuracy upper bound") { YRange = (0.7, 1.0) }
-            .Scatter("Appendix D Monte Carlo", fractions, means, curve.Select(e => e.StandardError).ToArray())
-            .Line("Eq. 5", fractions, eq5, dashed: true);
-        if (exact is not null) panel.Line("Bayes-optimal", fractions, exact.Select(e => e.Mean).ToArray());
-        panel.Save(Path.Combine(outDir, $"figure2-{c.Name.Replace(' ', '-')}.svg"));
     }
-    plot.Save(Path.Combine(outDir, "figure2.svg"));
-    Console.WriteLine($"wrote {csvPath}, figure2.svg and one panel per relation");
+    csv.Dispose();
+    // All Monte Carlo curves together, then one panel per relation with Eq. 5 beside its Monte Carlo points.
+    Figure2Plots.Curves(CsvTable.Read(csvPath), Path.Combine(outDir, "figure2"), n);
+    Console.WriteLine($"wrote {csvPath}, figure2.png/svg and figure2-panels.png/svg");
 }
 
 // Small n: the exact Bayes-optimal bound (uniform prior over the relabellings of the true relation, i.e. its orbit;
@@ -79,10 +81,10 @@ void WriteExactComparison()
         ("mod 3, n = 6", RelationGenerators.EqualityModulo(6, 3), new CandidateClassAccuracyBound(RelationGenerators.EqualityModulo(6, 3)), GuessProbability.Equivalence(3)),
         ("mod 2, n = 7", RelationGenerators.EqualityModulo(7, 2), new CandidateClassAccuracyBound(RelationGenerators.EqualityModulo(7, 2)), GuessProbability.Equivalence(2)),
         ("complete bipartite, n = 7 (3 + 4)", RelationGenerators.CompleteBipartite(7, 3), new CandidateClassAccuracyBound(RelationGenerators.CompleteBipartite(7, 3)), GuessProbability.CompleteBipartite),
-        ("greater-than, n = 7", RelationGenerators.GreaterThan(7), new LinearExtensionAccuracyBound(RelationGenerators.GreaterThan(7), orderings), GuessProbability.GreaterThan),
+        ("greater-than, n = 7", RelationGenerators.LessThan(7), new LinearExtensionAccuracyBound(RelationGenerators.LessThan(7), orderings), GuessProbability.TotalOrder),
     };
     string path = Path.Combine(outDir, "exact-vs-monte-carlo.csv");
-    using var csv = new StreamWriter(path);
+    var csv = new StreamWriter(path);
     csv.WriteLine("relation,training_fraction,exact_bayes_mean,exact_bayes_standard_error,monte_carlo_mean,monte_carlo_standard_error,importance_sampling_mean,eq5_upper_bound,samplings");
     const int smallSamplings = 200;
     foreach (var c in cases)
@@ -100,7 +102,9 @@ void WriteExactComparison()
                 F(recipeCurve[i].Mean), F(recipeCurve[i].StandardError), sampled is null ? "" : F(sampled[i].Mean),
                 F(AccuracyUpperBound.AtTrainingFraction(bits, c.Truth.Size, fractions[i], c.PStar)), smallSamplings));
     }
-    Console.WriteLine($"wrote {path}");
+    csv.Dispose();
+    Figure2Plots.ExactComparison(CsvTable.Read(path), Path.Combine(outDir, "exact-vs-monte-carlo"));
+    Console.WriteLine($"wrote {path} and exact-vs-monte-carlo.png/svg");
 }
 
 static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);

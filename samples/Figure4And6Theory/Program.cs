@@ -8,7 +8,22 @@ using GenEft.Plotting;
 // Monte Carlo points from integrating the reduced system (Eq. 10) to its verdict; Eq. 13 for one repon against N;
 // the Appendix C reduction checked off its invariant manifold; and the 10^6-verdict timing.
 // Usage: dotnet run -c Release --project samples/Figure4And6Theory -- [outputDirectory] [samplesPerPoint]
+//        dotnet run -c Release --project samples/Figure4And6Theory -- --replot directory [filePrefix]
+//   (--replot redraws the figures: Figure 4 by re-integrating its 32 trajectories, milliseconds; Eq. 12 and Eq. 13 from
+//    the Monte Carlo CSV files a run wrote, {filePrefix}eq12_monte_carlo.csv and {filePrefix}eq13_monte_carlo.csv)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length > 0 && args[0] == "--replot")
+{
+    string directory = args.Length > 1 ? args[1] : throw new ArgumentException("--replot needs the directory of the CSV files.");
+    string prefix = Path.Combine(directory, args.Length > 2 ? args[2] : "");
+    var portraitSystem = new ReducedReponSystem(1.0, 1.0);
+    TheoryPlots.Figure4(PortraitTrajectories(portraitSystem), portraitSystem, prefix + "figure4_portrait");
+    TheoryPlots.Equation12(CsvTable.Read(prefix + "eq12_monte_carlo.csv"), prefix + "eq12_curve");
+    TheoryPlots.Equation13(CsvTable.Read(prefix + "eq13_monte_carlo.csv"), prefix + "eq13_curve");
+    Console.WriteLine($"redrew {prefix}figure4_portrait, eq12_curve and eq13_curve (.png, .svg)");
+    return;
+}
+
 string outDir = args.Length > 0 ? args[0] : "figure4-6-output";
 long samples = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 Directory.CreateDirectory(outDir);
@@ -23,16 +38,7 @@ void WriteFigure4()
 {
     // eta_A = eta_x = 1: the separatrix is c = +-a2 / sqrt(2).
     var system = new ReducedReponSystem(1.0, 1.0);
-    var starts = new List<ReducedReponState>();
-    foreach (double radius in new[] { 1.0, 2.0 })
-    {
-        foreach (double angle in Enumerable.Range(0, 16).Select(k => (k + 0.5) * Math.PI / 8))
-        {
-            starts.Add(new ReducedReponState(radius * Math.Cos(angle), radius * Math.Sin(angle)));
-        }
-    }
-
-    ReponTrajectory[] trajectories = ReponPhasePortrait.Trajectories(system, starts, endTime: 50, pointsPerTrajectory: 200);
+    ReponTrajectory[] trajectories = PortraitTrajectories(system);
     using (var csv = new StreamWriter(Path.Combine(outDir, "figure4_trajectories.csv")))
     {
         csv.WriteLine("trajectory,a2_0,c_0,conserved_C,outcome,t,a2,c");
@@ -47,49 +53,31 @@ void WriteFigure4()
         }
     }
 
-    var plot = new SvgPlot("GenEFT Figure 4: repon phase portrait (eta_A = eta_x = 1)", "a2 (decoder weight)", "c (half repon distance)")
+    TheoryPlots.Figure4(trajectories, system, Path.Combine(outDir, "figure4_portrait"));
+    Console.WriteLine($"Figure 4: {trajectories.Length} trajectories, separatrix slope {system.SeparatrixSlope:F6}; wrote figure4_trajectories.csv, figure4_portrait.png/svg");
+}
+
+// 32 starts on the circles of radius 1 and 2, integrated to t = 50.
+static ReponTrajectory[] PortraitTrajectories(ReducedReponSystem system)
+{
+    var starts = new List<ReducedReponState>();
+    foreach (double radius in new[] { 1.0, 2.0 })
     {
-        XRange = (-2.2, 2.2),
-        YRange = (-2.2, 2.2),
-    };
-    double s = system.SeparatrixSlope;
-    plot.Line("separatrix C = 0", [-2.2, 2.2], [-2.2 * s, 2.2 * s], dashed: true);
-    plot.Line("separatrix C = 0 ", [-2.2, 2.2], [2.2 * s, -2.2 * s], dashed: true);
-    foreach (ReponOutcome outcome in new[] { ReponOutcome.Collision, ReponOutcome.Memorization })
-    {
-        var xs = new List<double>();
-        var ys = new List<double>();
-        foreach (ReponTrajectory tr in trajectories.Where(t => t.Outcome == outcome))
+        foreach (double angle in Enumerable.Range(0, 16).Select(k => (k + 0.5) * Math.PI / 8))
         {
-            xs.AddRange(tr.A2);
-            ys.AddRange(tr.C);
-        }
-
-        plot.Scatter(outcome == ReponOutcome.Collision ? "collision" : "memorization", xs, ys);
-    }
-
-    plot.Save(Path.Combine(outDir, "figure4_portrait.svg"));
-
-    double[] grid = Enumerable.Range(0, 81).Select(i => -2 + (i * 0.05)).ToArray();
-    var regions = new double[grid.Length, grid.Length];
-    for (int i = 0; i < grid.Length; i++)
-    {
-        for (int j = 0; j < grid.Length; j++)
-        {
-            regions[i, j] = system.Outcome(new ReducedReponState(grid[i], grid[j])) == ReponOutcome.Collision ? 0 : 1;
+            starts.Add(new ReducedReponState(radius * Math.Cos(angle), radius * Math.Sin(angle)));
         }
     }
 
-    SvgHeatmap.Save(Path.Combine(outDir, "figure4_regions.svg"), "GenEFT Figure 4: outcome by initialization (sign of C, Eq. 11)", "a2(0)", "c(0)", grid, grid, regions, ["collision (generalization)", "memorization"]);
-    Console.WriteLine($"Figure 4: {trajectories.Length} trajectories, separatrix slope {s:F6}; wrote figure4_trajectories.csv, figure4_portrait.svg, figure4_regions.svg");
+    return ReponPhasePortrait.Trajectories(system, starts, endTime: 50, pointsPerTrajectory: 200);
 }
 
 void WriteEquation12()
 {
     double[] ratios = Enumerable.Range(0, 9).Select(k => Math.Pow(10, -2 + (k * 0.5))).ToArray();
     double[] sigmaRatios = [0.5, 1.0, 2.0];
-    var plot = new SvgPlot($"GenEFT Eq. 12 (Figure 6 theory line) vs Monte Carlo, {samples:N0} samples per point", "eta_x / eta_A (encoder / decoder learning rate)", "P(collision)") { LogX = true, YRange = (0, 1) };
-    using var csv = new StreamWriter(Path.Combine(outDir, "eq12_monte_carlo.csv"));
+    string csvPath = Path.Combine(outDir, "eq12_monte_carlo.csv");
+    var csv = new StreamWriter(csvPath);
     csv.WriteLine("sigma_a_over_sigma_c,eta_x_over_eta_A,samples,monte_carlo_p,standard_error,eq12,z_score,undecided,decided_at_start,disagreements_with_C,steps_per_integrated_run");
     Console.WriteLine("\nEq. 12 vs Monte Carlo (eta_A = 1, sigma_c = 1):");
     Console.WriteLine("| sigma_a/sigma_c | eta_x/eta_A | MC P(collision) | SE | Eq. 12 | z | undecided | disagreements |");
@@ -98,10 +86,6 @@ void WriteEquation12()
     double worst = 0;
     foreach (double sigmaRatio in sigmaRatios)
     {
-        double[] curveX = Enumerable.Range(0, 81).Select(k => Math.Pow(10, -2 + (k * 0.05))).ToArray();
-        plot.Line($"Eq. 12, sa/sc = {sigmaRatio}", curveX, curveX.Select(r => ReponCollisionProbability.TwoRepons(sigmaRatio, 1, 1, r)).ToArray());
-        var ps = new List<double>();
-        var errors = new List<double>();
         foreach (double ratio in ratios)
         {
             var estimator = new ReponCollisionMonteCarlo(new ReducedReponSystem(1.0, ratio), sigmaRatio, 1.0);
@@ -113,22 +97,20 @@ void WriteEquation12()
             double stepsPerRun = (double)e.Steps / Math.Max(1, e.Samples - e.DecidedAtStart);
             csv.WriteLine($"{sigmaRatio},{ratio},{e.Samples},{e.Probability},{e.StandardError},{exact},{z},{e.Undecided},{e.DecidedAtStart},{e.DisagreementsWithConservedQuantity},{stepsPerRun}");
             Console.WriteLine($"| {sigmaRatio} | {ratio:G3} | {e.Probability:F5} | {e.StandardError:F5} | {exact:F5} | {z:+0.00;-0.00} | {e.Undecided} | {e.DisagreementsWithConservedQuantity} |");
-            ps.Add(e.Probability);
-            errors.Add(e.StandardError);
         }
-
-        plot.Scatter($"MC, sa/sc = {sigmaRatio}", ratios, ps, errors);
     }
 
-    plot.Save(Path.Combine(outDir, "eq12_curve.svg"));
-    Console.WriteLine($"largest |z| over {worstIndex} points: {worst:F2}; wrote eq12_monte_carlo.csv, eq12_curve.svg");
+    csv.Dispose();
+    TheoryPlots.Equation12(CsvTable.Read(csvPath), Path.Combine(outDir, "eq12_curve"));
+    Console.WriteLine($"largest |z| over {worstIndex} points: {worst:F2}; wrote eq12_monte_carlo.csv, eq12_curve.png/svg");
 }
 
 void WriteEquation13()
 {
     int[] clusterSizes = [1, 2, 5, 10];
     double[] ratios = [0.1, 1.0, 10.0];
-    using var csv = new StreamWriter(Path.Combine(outDir, "eq13_monte_carlo.csv"));
+    string csvPath = Path.Combine(outDir, "eq13_monte_carlo.csv");
+    var csv = new StreamWriter(csvPath);
     csv.WriteLine("cluster_size_N,eta_x_over_eta_A,samples,monte_carlo_p,standard_error,eq13,z_score,undecided,disagreements_with_C");
     Console.WriteLine("\nEq. 13 (one repon against N clustered; c = half the lone-to-cluster distance; sigma_a = sigma_c = 1):");
     Console.WriteLine("| N | eta_x/eta_A | MC P(collision) | SE | Eq. 13 | z |");
@@ -145,6 +127,9 @@ void WriteEquation13()
             Console.WriteLine($"| {n} | {ratio:G3} | {e.Probability:F5} | {e.StandardError:F5} | {exact:F5} | {z:+0.00;-0.00} |");
         }
     }
+
+    csv.Dispose();
+    TheoryPlots.Equation13(CsvTable.Read(csvPath), Path.Combine(outDir, "eq13_curve"));
 }
 
 void WriteAppendixCCheck()

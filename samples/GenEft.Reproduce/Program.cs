@@ -35,7 +35,7 @@ static void Statics(string output)
     {
         ("mod 3", RelationGenerators.EqualityModulo(n, 3), DescriptionLength.Equivalence(n, 3), GuessProbability.Equivalence(3), new CandidateClassAccuracyBound(RelationGenerators.EqualityModulo(n, 3))),
         ("mod 5", RelationGenerators.EqualityModulo(n, 5), DescriptionLength.Equivalence(n, 5), GuessProbability.Equivalence(5), new CandidateClassAccuracyBound(RelationGenerators.EqualityModulo(n, 5))),
-        ("greater-than", RelationGenerators.GreaterThan(n), DescriptionLength.TotalOrder(n), GuessProbability.GreaterThan, new LinearExtensionAccuracyBound(RelationGenerators.GreaterThan(n), orderingsPerSampling: 1000)),
+        ("greater-than", RelationGenerators.LessThan(n), DescriptionLength.TotalOrder(n), GuessProbability.TotalOrder, new LinearExtensionAccuracyBound(RelationGenerators.LessThan(n), orderingsPerSampling: 1000)),
         ("complete bipartite", RelationGenerators.CompleteBipartite(n, 10), DescriptionLength.CompleteBipartite(n), GuessProbability.CompleteBipartite, new CandidateClassAccuracyBound(RelationGenerators.CompleteBipartite(n, 10))),
     };
     double[] fractions = [0.05, 0.1, 0.2, 0.3];

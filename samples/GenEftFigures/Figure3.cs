@@ -1,6 +1,7 @@
 using System.Globalization;
 using GenEft.Experiments;
 using GenEft.Models;
+using GenEft.Plotting;
 using GenEft.Statics;
 
 /// <summary>
@@ -34,9 +35,13 @@ internal static class Figure3
             SweepResults.WriteCsv(rows, Path.Combine(outDir, $"figure3-{relation}.csv"));
 
             double b = relation == "mod3" ? DescriptionLength.Equivalence(n, 3) : DescriptionLength.TotalOrder(n);
-            double pStar = relation == "mod3" ? 1.0 / 3 : 1.0 / 3;
+            double pStar = relation == "mod3" ? GuessProbability.Equivalence(3) : GuessProbability.TotalOrder;
             var fractions = rows.Select(r => r.Coordinate("fraction")).Distinct().Order().ToArray();
-            var plot = new GenEft.Plotting.SvgPlot($"GenEFT Figure 3: {relation} (n = {n})", "training fraction", "accuracy over all pairs");
+            var plot = new Chart($"GenEFT Figure 3: {relation} (n = {n})", "training fraction", "accuracy over all pairs")
+            {
+                XRange = (0, 1),
+                Legend = LegendPlacement.OutsideBottom,
+            };
             foreach (int variant in rows.Select(r => (int)r.Coordinate("variant")).Distinct().Order())
             {
                 var mean = fractions.Select(f => rows.Where(r => r.Coordinate("fraction") == f && r.Coordinate("variant") == variant).Average(r => r.Number("all_accuracy"))).ToArray();
@@ -51,9 +56,9 @@ internal static class Figure3
             }
 
             var grid100 = Enumerable.Range(1, 99).Select(i => i / 100.0).ToArray();
-            plot.Line("Eq. 5 upper bound", grid100, grid100.Select(f => AccuracyUpperBound.AtTrainingFraction(b, n, f, pStar)).ToArray(), dashed: true)
-                .VerticalLine($"b/n^2 = {b / (n * n):F3}", b / (n * n))
-                .Save(Path.Combine(outDir, $"figure3-{relation}.svg"));
+            plot.Line("Eq. 5 upper bound", grid100, grid100.Select(f => AccuracyUpperBound.AtTrainingFraction(b, n, f, pStar)).ToArray(), LineStyle.Dashed)
+                .VerticalLine($"b/n² = {b / (n * n):F3}", b / (n * n), LineStyle.Dotted)
+                .Save(Path.Combine(outDir, $"figure3-{relation}"), ImageFormats.PngAndSvg, 720, 560);
         }
     }
 

@@ -30,13 +30,14 @@ internal static class Figure5
             }
 
             SweepResults.WriteCsv(rows, Path.Combine(outDir, $"figure5-{relation}.csv"));
-            PhaseMap.Print(rows, "eta_enc", "eta_dec");
-            var fit = PhaseBoundary.Fit(rows, "eta_enc", "eta_dec");
-            var line = PhaseSeparatingLine.Fit(rows, "eta_enc", "eta_dec");
+            var cells = PhaseDiagram.FromRows(rows, "eta_enc", "eta_dec");
+            Console.Write(PhaseDiagram.Render(cells));
+            var fit = PhaseDiagram.FitBoundary(cells);
+            var line = PhaseDiagram.FitSeparatingLine(cells);
             Console.WriteLine(fit.Describe("eta_enc", "eta_dec"));
-            Console.WriteLine(line.Describe("eta_enc", "eta_dec"));
-            File.WriteAllText(Path.Combine(outDir, $"figure5-{relation}-boundary.txt"), fit.Describe("eta_enc", "eta_dec") + Environment.NewLine + line.Describe("eta_enc", "eta_dec") + Environment.NewLine);
-            Plots.PhaseDiagram(rows, "eta_enc", "eta_dec", fit, Path.Combine(outDir, $"figure5-{relation}.svg"), $"GenEFT Figure 5: {relation}");
+            Console.WriteLine(line.Describe("eta_enc", "eta_dec", 1e-4));
+            File.WriteAllText(Path.Combine(outDir, $"figure5-{relation}-boundary.txt"), fit.Describe("eta_enc", "eta_dec") + Environment.NewLine + line.Describe("eta_enc", "eta_dec", 1e-4) + Environment.NewLine);
+            Plots.PhaseDiagram(rows, "eta_enc", "eta_dec", fit, Path.Combine(outDir, $"figure5-{relation}"), $"GenEFT Figure 5: {relation}");
         }
     }
 }

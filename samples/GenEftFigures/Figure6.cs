@@ -1,6 +1,7 @@
 using System.Globalization;
 using GenEft.Dynamics.Repons;
 using GenEft.Experiments;
+using GenEft.Plotting;
 
 /// <summary>
 /// GenEFT Figure 6: probability of generalization vs the learning-rate ratio eta_dec / eta_enc for several embedding
@@ -28,17 +29,22 @@ internal static class Figure6
         });
         SweepResults.WriteCsv(rows, Path.Combine(outDir, "figure6.csv"));
         var ratios = rows.Select(r => r.Coordinate("ratio")).Distinct().Order().ToArray();
-        var plot = new GenEft.Plotting.SvgPlot("GenEFT Figure 6: P(generalization), mod 3", "eta_dec / eta_enc", "probability of generalization") { LogX = true, YRange = (0, 1.05) };
+        var plot = new Chart($"GenEFT Figure 6: P(generalization), mod 3, eta_enc = {etaEnc:G3}", "eta_dec / eta_enc", "probability of generalization")
+        {
+            XScale = AxisScale.Log10,
+            YRange = (-0.03, 1.03),
+        };
         foreach (double init in rows.Select(r => r.Coordinate("init")).Distinct().Order())
         {
             var p = ratios.Select(q => rows.Where(r => r.Coordinate("ratio") == q && r.Coordinate("init") == init)
-                .Average(r => r.Value("phase") is nameof(Phase.Generalization) or nameof(Phase.Grokking) ? 1.0 : 0.0)).ToArray();
-            plot.Scatter($"init scale {init}", ratios, p);
+                .Average(r => r.Text("phase") is nameof(Phase.Generalization) or nameof(Phase.Grokking) ? 1.0 : 0.0)).ToArray();
+            int runs = rows.Count(r => r.Coordinate("ratio") == ratios[0] && r.Coordinate("init") == init);
+            plot.Scatter($"init scale {init}, {runs} seeds (± s.e.)", ratios, p, p.Select(q => Math.Sqrt(q * (1 - q) / runs)).ToArray());
             Console.WriteLine($"init {init}: " + string.Join(" ", ratios.Zip(p).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.First:G3}:{t.Second:F2}"))));
         }
 
         var dense = Enumerable.Range(0, 61).Select(i => ratios[0] * Math.Pow(ratios[^1] / ratios[0], i / 60.0)).ToArray();
         plot.Line("Eq. 12, sigma_a = sigma_c", dense, dense.Select(q => ReponCollisionProbability.TwoRepons(1, 1, q, 1)).ToArray());
-        plot.Save(Path.Combine(outDir, "figure6.svg"));
+        plot.Save(Path.Combine(outDir, "figure6"));
     }
 }

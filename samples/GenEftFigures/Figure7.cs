@@ -1,5 +1,6 @@
 using System.Globalization;
 using GenEft.Experiments;
+using GenEft.Plotting;
 
 /// <summary>
 /// GenEFT Figure 7 (Appendix E): test accuracy vs decoder depth for mod 3 with width 10 and training fraction 0.3
@@ -29,14 +30,15 @@ internal static class Figure7
         var train = depths.Select(d => rows.Where(r => r.Coordinate("depth") == d).Average(r => r.Number("train_accuracy"))).ToArray();
         for (int i = 0; i < depths.Length; i++)
         {
-            var phases = rows.Where(r => r.Coordinate("depth") == depths[i]).Select(r => PhaseMap.Letter(r.Value("phase")));
+            var phases = rows.Where(r => r.Coordinate("depth") == depths[i]).Select(r => PhaseDiagram.Letter(Enum.Parse<Phase>(r.Text("phase"))));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"depth {depths[i]}: test {mean[i]:F3} ± {sd[i]:F3}, train {train[i]:F3}, phases {string.Concat(phases)}"));
         }
 
-        new GenEft.Plotting.SvgPlot("GenEFT Figure 7: mod 3, width 10, fraction 0.3", "decoder depth (hidden layers)", "accuracy")
+        new Chart($"GenEFT Figure 7: mod 3, width {o.Int("width", 10)}, fraction {o.Double("fraction", 0.3)}", "decoder depth (hidden layers)", "accuracy")
+            { Legend = LegendPlacement.InsideLowerRight }
             .Scatter("test accuracy (mean ± s.e.)", depths, mean, sd)
-            .Line("train accuracy (mean)", depths, train, dashed: true)
-            .Save(Path.Combine(outDir, "figure7.svg"));
+            .Line("train accuracy (mean)", depths, train, LineStyle.Dashed)
+            .Save(Path.Combine(outDir, "figure7"));
     }
 
     internal static double StandardError(double[] values) =>

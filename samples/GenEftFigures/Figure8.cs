@@ -26,10 +26,11 @@ internal static class Figure8
             return s with { Optimizer = s.Optimizer with { EncoderLearningRate = o.Double("eta-enc", 1e-5) } };
         });
         SweepResults.WriteCsv(rows, Path.Combine(outDir, $"figure8-{relation}.csv"));
-        PhaseMap.Print(rows, "wd_dec", "eta_dec");
-        var fit = PhaseBoundary.Fit(rows, "wd_dec", "eta_dec");
+        var cells = PhaseDiagram.FromRows(rows, "wd_dec", "eta_dec");
+        Console.Write(PhaseDiagram.Render(cells));
+        var fit = PhaseDiagram.FitBoundary(cells);
         Console.WriteLine(fit.Describe("wd_dec", "eta_dec"));
-        Console.WriteLine(PhaseSeparatingLine.Fit(rows, "wd_dec", "eta_dec").Describe("wd_dec", "eta_dec"));
-        Plots.PhaseDiagram(rows, "wd_dec", "eta_dec", fit, Path.Combine(outDir, $"figure8-{relation}.svg"), $"GenEFT Figure 8: {relation}, eta_enc = 1e-5");
+        Console.WriteLine(PhaseDiagram.FitSeparatingLine(cells).Describe("wd_dec", "eta_dec", 1e-4));
+        Plots.PhaseDiagram(rows, "wd_dec", "eta_dec", fit, Path.Combine(outDir, $"figure8-{relation}"), $"GenEFT Figure 8: {relation}, eta_enc = {o.Double("eta-enc", 1e-5):G3}");
     }
 }

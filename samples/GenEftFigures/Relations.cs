@@ -7,7 +7,7 @@ internal static class NamedRelations
     {
         "mod3" => RelationGenerators.EqualityModulo(n, 3),
         "mod5" => RelationGenerators.EqualityModulo(n, 5),
-        "greater" => RelationGenerators.GreaterThan(n),
+        "greater" => RelationGenerators.LessThan(n),
         "bipartite" => RelationGenerators.CompleteBipartite(n, n / 2),
         _ => throw new ArgumentException($"Unknown relation '{name}' (mod3, mod5, greater, bipartite)."),
     };

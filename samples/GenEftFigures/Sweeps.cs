@@ -32,9 +32,24 @@ internal static class Sweeps
         };
     }
 
-    /// <summary>Runs (or resumes) a sweep whose cells are training runs, printing progress; returns the rows.</summary>
+    /// <summary>
+    /// Runs (or resumes) a sweep whose cells are training runs, printing progress; returns the rows. With --replot,
+    /// runs nothing and returns the rows already in <paramref name="resultsPath"/> (to redraw a committed figure).
+    /// </summary>
     public static IReadOnlyList<SweepRow> Run(SweepGrid grid, Options o, string relation, string resultsPath, Func<SweepCell, TrainingRunSettings>? settings = null)
     {
+        if (o.Flag("replot"))
+        {
+            var stored = SweepResults.Read(resultsPath);
+            if (stored.Count == 0)
+            {
+                throw new FileNotFoundException($"--replot: no results in {resultsPath}.", resultsPath);
+            }
+
+            Console.WriteLine($"{relation}: replotting {stored.Count} stored cells from {resultsPath}");
+            return stored;
+        }
+
         settings ??= cell => Settings(cell, o, relation);
         var start = DateTime.UtcNow;
         var progress = new ConsoleProgress(start);
@@ -57,7 +72,7 @@ internal static class Sweeps
         {
             lock (_gate)
             {
-                string cell = value.LastRow is null ? "start" : $"{value.LastRow.Key} -> {value.LastRow.Value("phase")} after {value.LastRow.Value("steps")} steps";
+                string cell = value.LastRow is null ? "start" : $"{value.LastRow.Key} -> {value.LastRow.Text("phase")} after {value.LastRow.Text("steps")} steps";
                 Console.WriteLine($"[{(DateTime.UtcNow - start).TotalSeconds,7:F1} s] {value.Completed}/{value.Total} (skipped {value.Skipped}) {cell}");
             }
         }

@@ -22,7 +22,7 @@ public class GreaterThanCurveBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var greaterThan = RelationGenerators.GreaterThan(30);
+        var greaterThan = RelationGenerators.LessThan(30);
         _paperBudget = new LinearExtensionAccuracyBound(greaterThan, 1_000);
         _issueBudget = new LinearExtensionAccuracyBound(greaterThan, 10_000);
     }

@@ -27,7 +27,7 @@ public class LinearExtensionDrawBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var order = RelationGenerators.GreaterThan(N);
+        var order = RelationGenerators.LessThan(N);
         var sample = new RelationDataset(order).Split(Fraction, seed: 3).Train;
         var before = new RelationBuilder(N);
         for (int t = 0; t < sample.Count; t++)

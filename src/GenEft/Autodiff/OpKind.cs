@@ -1,6 +1,10 @@
 namespace GenEft.Autodiff;
 
-/// <summary>What a recorded tape node computes; <see cref="Tape{T}.Backward"/> dispatches on it (a switch, not a delegate, so nothing is allocated per op).</summary>
+/// <summary>
+/// What a recorded tape node computes; <see cref="Tape{T}.Backward"/> dispatches on it (a switch, not a delegate, so
+/// nothing is allocated per op), with one case per kind. Which generic node slots each kind uses is tabled in
+/// docs/autodiff.md.
+/// </summary>
 internal enum OpKind
 {
     Constant,
@@ -38,4 +42,6 @@ internal enum OpKind
     MeanSquaredError,
     L1Penalty,
     L2Penalty,
+    ArgMax,
+    ArgMin,
 }

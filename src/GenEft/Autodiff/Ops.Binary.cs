@@ -79,7 +79,8 @@ public static partial class Ops
                 OpKind.Add => OpKind.AddRow,
                 OpKind.Subtract => OpKind.SubtractRow,
                 OpKind.Multiply => OpKind.MultiplyRow,
-                _ => OpKind.DivideRow,
+                OpKind.Divide => OpKind.DivideRow,
+                _ => throw UnknownKind(kind),
             };
         }
 
@@ -94,7 +95,8 @@ public static partial class Ops
             case OpKind.AddRow: DenseTensor.AddRow(a.Value, b.Value, result); break;
             case OpKind.SubtractRow: DenseTensor.SubtractRow(a.Value, b.Value, result); break;
             case OpKind.MultiplyRow: DenseTensor.MultiplyRow(a.Value, b.Value, result); break;
-            default: DenseTensor.DivideRow(a.Value, b.Value, result); break;
+            case OpKind.DivideRow: DenseTensor.DivideRow(a.Value, b.Value, result); break;
+            default: throw UnknownKind(kind);
         }
 
         return a.Tape.Handle(node);
@@ -104,93 +106,164 @@ public static partial class Ops
         where T : unmanaged, IFloatingPointIeee754<T>
         => row.Rank == 1 && x.Rank >= 2 && row.Length == x.Columns;
 
-    internal static void BackwardBinary<T>(Node<T> node)
+    /// <summary>x + y: dx = dy, dy_y = dy.</summary>
+    internal static void BackwardAdd<T>(Node<T> node)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> dy = node.Grad!.ReadOnlySpan;
+        if (node.A!.RequiresGrad)
+        {
+            GradKernels.Put(dy, node.A.TakeGrad(out bool acc).Span, acc);
+        }
+
+        if (node.B!.RequiresGrad)
+        {
+            GradKernels.Put(dy, node.B.TakeGrad(out bool acc).Span, acc);
+        }
+    }
+
+    /// <summary>x - y: dx = dy, dy_y = -dy.</summary>
+    internal static void BackwardSubtract<T>(Node<T> node)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> dy = node.Grad!.ReadOnlySpan;
+        if (node.A!.RequiresGrad)
+        {
+            GradKernels.Put(dy, node.A.TakeGrad(out bool acc).Span, acc);
+        }
+
+        if (node.B!.RequiresGrad)
+        {
+            GradKernels.PutScaled(dy, -T.One, node.B.TakeGrad(out bool acc).Span, acc);
+        }
+    }
+
+    /// <summary>x ⊙ y: dx = dy ⊙ y, dy_y = dy ⊙ x.</summary>
+    internal static void BackwardMultiply<T>(Node<T> node)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> dy = node.Grad!.ReadOnlySpan;
+        if (node.A!.RequiresGrad)
+        {
+            GradKernels.PutProduct(dy, node.B!.Value.ReadOnlySpan, node.A.TakeGrad(out bool acc).Span, acc);
+        }
+
+        if (node.B!.RequiresGrad)
+        {
+            GradKernels.PutProduct(dy, node.A.Value.ReadOnlySpan, node.B.TakeGrad(out bool acc).Span, acc);
+        }
+    }
+
+    /// <summary>x / y: dx = dy / y, dy_y = -dy (x/y) / y.</summary>
+    internal static void BackwardDivide<T>(Node<T> node)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> dy = node.Grad!.ReadOnlySpan, bv = node.B!.Value.ReadOnlySpan;
+        if (node.A!.RequiresGrad)
+        {
+            GradKernels.PutElementwise<T, DivideNumeratorGrad<T>>(bv, bv, dy, node.A.TakeGrad(out bool acc).Span, T.Zero, T.Zero, acc);
+        }
+
+        if (node.B.RequiresGrad)
+        {
+            GradKernels.PutElementwise<T, DivideDenominatorGrad<T>>(bv, node.Value.ReadOnlySpan, dy, node.B.TakeGrad(out bool acc).Span, T.Zero, T.Zero, acc);
+        }
+    }
+
+    /// <summary>x[r, :] + y: dx = dy, dy_y = Σ_r dy[r, :].</summary>
+    internal static void BackwardAddRow<T>(Node<T> node)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> dy = node.Grad!.ReadOnlySpan;
+        if (node.A!.RequiresGrad)
+        {
+            GradKernels.Put(dy, node.A.TakeGrad(out bool acc).Span, acc);
+        }
+
+        if (node.B!.RequiresGrad)
+        {
+            GradKernels.PutColumnSums(dy, T.One, node.B.TakeGrad(out bool acc).Span, acc);
+        }
+    }
+
+    /// <summary>x[r, :] - y: dx = dy, dy_y = -Σ_r dy[r, :].</summary>
+    internal static void BackwardSubtractRow<T>(Node<T> node)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> dy = node.Grad!.ReadOnlySpan;
+        if (node.A!.RequiresGrad)
+        {
+            GradKernels.Put(dy, node.A.TakeGrad(out bool acc).Span, acc);
+        }
+
+        if (node.B!.RequiresGrad)
+        {
+            GradKernels.PutColumnSums(dy, -T.One, node.B.TakeGrad(out bool acc).Span, acc);
+        }
+    }
+
+    /// <summary>x[r, :] ⊙ y: dx[r] = dy[r] ⊙ y, dy_y = Σ_r dy[r] ⊙ x[r].</summary>
+    internal static void BackwardMultiplyRow<T>(Node<T> node)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var a = node.A!;
         var b = node.B!;
-        ReadOnlySpan<T> dy = node.Grad!.ReadOnlySpan;
-        ReadOnlySpan<T> av = a.Value.ReadOnlySpan;
-        ReadOnlySpan<T> bv = b.Value.ReadOnlySpan;
-        int width = b.Value.Length;
-
+        ReadOnlySpan<T> dy = node.Grad!.ReadOnlySpan, bv = b.Value.ReadOnlySpan;
+        int width = bv.Length;
         if (a.RequiresGrad)
         {
             Span<T> da = a.TakeGrad(out bool acc).Span;
-            switch (node.Kind)
+            for (int offset = 0; offset < dy.Length; offset += width)
             {
-                case OpKind.Add or OpKind.Subtract or OpKind.AddRow or OpKind.SubtractRow:
-                    GradKernels.Put(dy, da, acc); // d(x ± y)/dx = 1
-                    break;
-                case OpKind.Multiply:
-                    GradKernels.PutProduct(dy, bv, da, acc); // d(xy)/dx = y
-                    break;
-                case OpKind.Divide:
-                    GradKernels.PutElementwise<T, DivideNumeratorGrad<T>>(bv, bv, dy, da, T.Zero, T.Zero, acc); // d(x/y)/dx = 1/y
-                    break;
-                default:
-                    for (int offset = 0; offset < dy.Length; offset += width)
-                    {
-                        var dyRow = dy.Slice(offset, width);
-                        var daRow = da.Slice(offset, width);
-                        if (node.Kind == OpKind.MultiplyRow)
-                        {
-                            GradKernels.PutProduct(dyRow, bv, daRow, acc);
-                        }
-                        else
-                        {
-                            GradKernels.PutElementwise<T, DivideNumeratorGrad<T>>(bv, bv, dyRow, daRow, T.Zero, T.Zero, acc);
-                        }
-                    }
-
-                    break;
+                GradKernels.PutProduct(dy.Slice(offset, width), bv, da.Slice(offset, width), acc);
             }
         }
 
         if (b.RequiresGrad)
         {
             Span<T> db = b.TakeGrad(out bool acc).Span;
-            ReadOnlySpan<T> y = node.Value.ReadOnlySpan;
-            switch (node.Kind)
+            var sums = RowSums(node, dy, a.Value.ReadOnlySpan, width);
+            GradKernels.Put(sums, db, acc);
+        }
+    }
+
+    /// <summary>x[r, :] / y: dx[r] = dy[r] / y, dy_y = -(Σ_r dy[r] ⊙ out[r]) / y.</summary>
+    internal static void BackwardDivideRow<T>(Node<T> node)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var a = node.A!;
+        var b = node.B!;
+        ReadOnlySpan<T> dy = node.Grad!.ReadOnlySpan, bv = b.Value.ReadOnlySpan;
+        int width = bv.Length;
+        if (a.RequiresGrad)
+        {
+            Span<T> da = a.TakeGrad(out bool acc).Span;
+            for (int offset = 0; offset < dy.Length; offset += width)
             {
-                case OpKind.Add:
-                    GradKernels.Put(dy, db, acc);
-                    break;
-                case OpKind.Subtract:
-                    GradKernels.PutScaled(dy, -T.One, db, acc); // d(x - y)/dy = -1
-                    break;
-                case OpKind.Multiply:
-                    GradKernels.PutProduct(dy, av, db, acc); // d(xy)/dy = x
-                    break;
-                case OpKind.Divide:
-                    GradKernels.PutElementwise<T, DivideDenominatorGrad<T>>(bv, y, dy, db, T.Zero, T.Zero, acc); // d(x/y)/dy = -(x/y)/y
-                    break;
-                case OpKind.AddRow or OpKind.SubtractRow:
-                    GradKernels.PutColumnSums(dy, node.Kind == OpKind.AddRow ? T.One : -T.One, db, acc);
-                    break;
-                default:
-                    // Σ_r dy[r] ⊙ x[r] (multiply) or Σ_r -dy[r] ⊙ out[r] / y (divide), summed into a scratch row first.
-                    var sums = Node<T>.EnsureScratch(ref node.Scratch0, b.Value.Shape.Dims).Span;
-                    sums.Clear();
-                    ReadOnlySpan<T> other = node.Kind == OpKind.MultiplyRow ? av : y;
-                    for (int offset = 0; offset < dy.Length; offset += width)
-                    {
-                        TensorPrimitives.MultiplyAdd(dy.Slice(offset, width), other.Slice(offset, width), sums, sums);
-                    }
-
-                    if (node.Kind == OpKind.MultiplyRow)
-                    {
-                        GradKernels.Put(sums, db, acc);
-                    }
-                    else
-                    {
-                        GradKernels.PutElementwise<T, DivideDenominatorRowGrad<T>>(bv, sums, sums, db, T.Zero, T.Zero, acc);
-                    }
-
-                    break;
+                GradKernels.PutElementwise<T, DivideNumeratorGrad<T>>(bv, bv, dy.Slice(offset, width), da.Slice(offset, width), T.Zero, T.Zero, acc);
             }
         }
 
+        if (b.RequiresGrad)
+        {
+            Span<T> db = b.TakeGrad(out bool acc).Span;
+            var sums = RowSums(node, dy, node.Value.ReadOnlySpan, width);
+            GradKernels.PutElementwise<T, DivideDenominatorRowGrad<T>>(bv, sums, sums, db, T.Zero, T.Zero, acc);
+        }
+    }
+
+    /// <summary>Σ_r dy[r] ⊙ other[r] into the node's scratch row (the row operand's gradient before its last factor).</summary>
+    private static Span<T> RowSums<T>(Node<T> node, ReadOnlySpan<T> dy, ReadOnlySpan<T> other, int width)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var sums = Node<T>.EnsureScratch(ref node.Scratch0, node.B!.Value.Shape.Dims).Span;
+        sums.Clear();
+        for (int offset = 0; offset < dy.Length; offset += width)
+        {
+            TensorPrimitives.MultiplyAdd(dy.Slice(offset, width), other.Slice(offset, width), sums, sums);
+        }
+
+        return sums;
     }
 
     /// <summary>dy / y, with x holding the denominator y.</summary>

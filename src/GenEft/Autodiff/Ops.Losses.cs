@@ -132,9 +132,11 @@ public static partial class Ops
             case OpKind.L1Penalty:
                 GradKernels.PutElementwise<T, ScaledSignGrad<T>>(x, x, x, dx, dl, T.Zero, acc);
                 break;
-            default:
+            case OpKind.L2Penalty:
                 GradKernels.PutScaled(x, dl + dl, dx, acc); // d Σx²/dx = 2x
                 break;
+            default:
+                throw UnknownKind(node.Kind);
         }
     }
 

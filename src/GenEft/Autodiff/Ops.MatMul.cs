@@ -140,12 +140,6 @@ public static partial class Ops
     internal static void BackwardMatMul<T>(Node<T> node)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (node.Kind is OpKind.Linear or OpKind.LinearTanh)
-        {
-            BackwardLinear(node);
-            return;
-        }
-
         var a = node.A!;
         var b = node.B!;
         var dc = node.Grad!;
@@ -201,7 +195,8 @@ public static partial class Ops
         }
     }
 
-    private static void BackwardLinear<T>(Node<T> node)
+    /// <summary>x Wᵀ + b (and, for <see cref="OpKind.LinearTanh"/>, the tanh before it): dx = dz W, dW = dzᵀ x, db = Σ_rows dz.</summary>
+    internal static void BackwardLinear<T>(Node<T> node)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var x = node.A!;

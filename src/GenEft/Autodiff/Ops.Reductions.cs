@@ -114,7 +114,7 @@ public static partial class Ops
             case OpKind.Mean:
                 GradKernels.PutConstant(dy[0] / T.CreateChecked(dx.Length), dx, acc);
                 break;
-            default:
+            case OpKind.SumAxis or OpKind.MeanAxis:
                 // View x as [outer, size, inner]; every slice along the reduced axis receives dy[outer, :].
                 var shape = a.Value.Shape;
                 int size = shape.Dims[node.Axis];
@@ -125,6 +125,7 @@ public static partial class Ops
                 }
 
                 int outer = dx.Length / (size * inner);
+                // Sum: every element of the slice gets dy; mean: dy / size.
                 T scale = node.Kind == OpKind.MeanAxis ? T.One / T.CreateChecked(size) : T.One;
                 for (int o = 0; o < outer; o++)
                 {
@@ -136,6 +137,8 @@ public static partial class Ops
                 }
 
                 break;
+            default:
+                throw UnknownKind(node.Kind);
         }
     }
 }

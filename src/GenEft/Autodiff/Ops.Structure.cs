@@ -280,9 +280,11 @@ public static partial class Ops
                 break;
             }
 
-            default:
+            case OpKind.NormalizeLastAxis:
                 BackwardNormalize(node, dy);
                 break;
+            default:
+                throw UnknownKind(node.Kind);
         }
     }
 

@@ -175,7 +175,8 @@ public static partial class Ops
             case OpKind.Exp: GradKernels.PutProduct(dy, y, dx, acc); break;
             case OpKind.Log: GradKernels.PutElementwise<T, DivideNumeratorGrad<T>>(x, y, dy, dx, s0, s1, acc); break;
             case OpKind.Square: GradKernels.PutElementwise<T, SquareGrad<T>>(x, y, dy, dx, s0, s1, acc); break;
-            default: GradKernels.PutElementwise<T, AbsGrad<T>>(x, y, dy, dx, s0, s1, acc); break;
+            case OpKind.Abs: GradKernels.PutElementwise<T, AbsGrad<T>>(x, y, dy, dx, s0, s1, acc); break;
+            default: throw UnknownKind(node.Kind);
         }
     }
 

@@ -59,4 +59,7 @@ public static partial class Ops
         var b = a.Tape.Own(y, yName);
         return (a, b);
     }
+
+    /// <summary>The exception for an op kind a dispatch does not handle: a missing case is a bug, never a silent fallback.</summary>
+    internal static InvalidOperationException UnknownKind(OpKind kind) => new($"Op kind {kind} has no case here; every op needs its own forward and backward case.");
 }

@@ -21,6 +21,29 @@ public sealed class Tape<T>
     private readonly List<Node<T>> _nodes = [];
     private int _count;
 
+    /// <summary>Creates a training tape: parameters are recorded as trainable leaves and <see cref="Backward"/> works.</summary>
+    public Tape()
+        : this(recordsGradients: true)
+    {
+    }
+
+    private Tape(bool recordsGradients) => RecordsGradients = recordsGradients;
+
+    /// <summary>
+    /// Whether this tape keeps what backward needs. False for an inference tape (<see cref="ForInference"/>):
+    /// <see cref="Parameter"/> records a constant, no value requires a gradient, and <see cref="Backward"/> throws.
+    /// </summary>
+    public bool RecordsGradients { get; }
+
+    /// <summary>
+    /// A tape for inference (evaluation, prediction): the same model code (the same <see cref="Ops"/> calls, hence the
+    /// same values bit for bit) runs on it, but no gradient bookkeeping is done: parameters are recorded as constants,
+    /// nothing requires a gradient, and <see cref="Backward"/> is refused. Buffers are reused across
+    /// <see cref="Reset"/>s as on a training tape, so repeated evaluation allocates nothing in steady state.
+    /// </summary>
+    /// <returns>A new inference tape.</returns>
+    public static Tape<T> ForInference() => new(recordsGradients: false);
+
     /// <summary>The number of nodes recorded since the last <see cref="Reset"/>.</summary>
     public int Count => _count;
 
@@ -49,7 +72,8 @@ public sealed class Tape<T>
 
     /// <summary>
     /// Records a trainable leaf: <see cref="Backward"/> adds the loss gradient into <paramref name="grad"/>
-    /// (it never clears it: zero it between steps, as an optimizer's ZeroGrad does).
+    /// (it never clears it: zero it between steps, as an optimizer's ZeroGrad does). On an inference tape the leaf is
+    /// recorded as a constant.
     /// </summary>
     /// <param name="value">The parameter's value; referenced, not copied.</param>
     /// <param name="grad">The gradient accumulator, same shape as <paramref name="value"/>.</param>
@@ -70,6 +94,11 @@ public sealed class Tape<T>
             throw new ArgumentException("grad must be a separate tensor from value.", nameof(grad));
         }
 
+        if (!RecordsGradients)
+        {
+            return Constant(value);
+        }
+
         var node = Record(OpKind.Parameter, requiresGrad: true);
         node.Value = value;
         node.Grad = grad;
@@ -83,8 +112,14 @@ public sealed class Tape<T>
     /// </summary>
     /// <param name="loss">A single-element value recorded on this tape.</param>
     /// <exception cref="ArgumentException"><paramref name="loss"/> is default, stale (recorded before the last reset), from another tape, or has more than one element.</exception>
+    /// <exception cref="InvalidOperationException">This is an inference tape (<see cref="RecordsGradients"/> is false).</exception>
     public void Backward(Var<T> loss)
     {
+        if (!RecordsGradients)
+        {
+            throw new InvalidOperationException("This is an inference tape (Tape.ForInference): it keeps no gradient records; use a training tape for Backward.");
+        }
+
         var root = Own(loss, nameof(loss));
         if (root.Value.Length != 1)
         {
@@ -182,32 +217,50 @@ public sealed class Tape<T>
         throw new InvalidOperationException("The node is not recorded on this tape.");
     }
 
-    private static void BackwardOf(Node<T> node)
+    /// <summary>
+    /// Runs the backward rule of one node. One case per <see cref="OpKind"/>: a kind without a case throws rather than
+    /// falling through to another op's gradient (docs/autodiff.md, "Adding an op").
+    /// </summary>
+    internal static void BackwardOf(Node<T> node)
     {
         switch (node.Kind)
         {
-            case OpKind.Add or OpKind.Subtract or OpKind.Multiply or OpKind.Divide
-                or OpKind.AddRow or OpKind.SubtractRow or OpKind.MultiplyRow or OpKind.DivideRow:
-                Ops.BackwardBinary(node);
-                break;
-            case OpKind.Affine or OpKind.ReluAffine or OpKind.Tanh or OpKind.Relu or OpKind.Sigmoid
-                or OpKind.Exp or OpKind.Log or OpKind.Square or OpKind.Abs:
-                Ops.BackwardUnary(node);
-                break;
-            case OpKind.Sum or OpKind.Mean or OpKind.SumAxis or OpKind.MeanAxis:
-                Ops.BackwardReduction(node);
-                break;
-            case OpKind.MatMul or OpKind.Linear or OpKind.LinearTanh:
-                Ops.BackwardMatMul(node);
-                break;
-            case OpKind.GatherRows or OpKind.Concat or OpKind.Reshape or OpKind.Transpose or OpKind.NormalizeLastAxis:
-                Ops.BackwardStructure(node);
-                break;
-            case OpKind.BinaryCrossEntropyWithLogits or OpKind.MeanSquaredError or OpKind.L1Penalty or OpKind.L2Penalty:
-                Ops.BackwardLoss(node);
-                break;
-            default:
-                throw new InvalidOperationException($"No backward for {node.Kind}.");
+            case OpKind.Add: Ops.BackwardAdd(node); break;
+            case OpKind.Subtract: Ops.BackwardSubtract(node); break;
+            case OpKind.Multiply: Ops.BackwardMultiply(node); break;
+            case OpKind.Divide: Ops.BackwardDivide(node); break;
+            case OpKind.AddRow: Ops.BackwardAddRow(node); break;
+            case OpKind.SubtractRow: Ops.BackwardSubtractRow(node); break;
+            case OpKind.MultiplyRow: Ops.BackwardMultiplyRow(node); break;
+            case OpKind.DivideRow: Ops.BackwardDivideRow(node); break;
+            case OpKind.Affine: Ops.BackwardUnary(node); break;
+            case OpKind.ReluAffine: Ops.BackwardUnary(node); break;
+            case OpKind.Tanh: Ops.BackwardUnary(node); break;
+            case OpKind.Relu: Ops.BackwardUnary(node); break;
+            case OpKind.Sigmoid: Ops.BackwardUnary(node); break;
+            case OpKind.Exp: Ops.BackwardUnary(node); break;
+            case OpKind.Log: Ops.BackwardUnary(node); break;
+            case OpKind.Square: Ops.BackwardUnary(node); break;
+            case OpKind.Abs: Ops.BackwardUnary(node); break;
+            case OpKind.Sum: Ops.BackwardReduction(node); break;
+            case OpKind.Mean: Ops.BackwardReduction(node); break;
+            case OpKind.SumAxis: Ops.BackwardReduction(node); break;
+            case OpKind.MeanAxis: Ops.BackwardReduction(node); break;
+            case OpKind.MatMul: Ops.BackwardMatMul(node); break;
+            case OpKind.Linear: Ops.BackwardLinear(node); break;
+            case OpKind.LinearTanh: Ops.BackwardLinear(node); break;
+            case OpKind.GatherRows: Ops.BackwardStructure(node); break;
+            case OpKind.Concat: Ops.BackwardStructure(node); break;
+            case OpKind.Reshape: Ops.BackwardStructure(node); break;
+            case OpKind.Transpose: Ops.BackwardStructure(node); break;
+            case OpKind.NormalizeLastAxis: Ops.BackwardStructure(node); break;
+            case OpKind.BinaryCrossEntropyWithLogits: Ops.BackwardLoss(node); break;
+            case OpKind.MeanSquaredError: Ops.BackwardLoss(node); break;
+            case OpKind.L1Penalty: Ops.BackwardLoss(node); break;
+            case OpKind.L2Penalty: Ops.BackwardLoss(node); break;
+            case OpKind.ArgMax: throw new InvalidOperationException("ArgMax has no gradient; its node never requires one.");
+            case OpKind.ArgMin: throw new InvalidOperationException("ArgMin has no gradient; its node never requires one.");
+            default: throw Ops.UnknownKind(node.Kind);
         }
     }
 }

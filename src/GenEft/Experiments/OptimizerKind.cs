@@ -8,4 +8,7 @@ public enum OptimizerKind
 
     /// <summary>AdamW (Loshchilov and Hutter): weight decay shrinks the parameters directly, p -= lr wd p (PyTorch's torch.optim.AdamW).</summary>
     AdamW,
+
+    /// <summary>Stochastic gradient descent, p -= lr (g + wd p + l1 sign p), optionally with momentum (PyTorch's torch.optim.SGD); full batch, plain gradient descent.</summary>
+    Sgd,
 }

@@ -7,6 +7,7 @@ namespace GenEft.Experiments;
 public sealed class SweepGrid
 {
     private readonly SweepCell[] _cells;
+    private readonly Dictionary<string, SweepCell> _byKey = new(StringComparer.Ordinal);
 
     /// <summary>Creates a grid.</summary>
     /// <param name="axes">The axes, at least one, with distinct names; the last varies fastest in <see cref="Cells"/>.</param>
@@ -75,6 +76,7 @@ public sealed class SweepGrid
             }
 
             _cells[index] = new SweepCell(index, coordinates, seed);
+            _byKey[_cells[index].Key] = _cells[index];
         }
     }
 
@@ -86,6 +88,12 @@ public sealed class SweepGrid
 
     /// <summary>All cells, in row-major order.</summary>
     public IReadOnlyList<SweepCell> Cells => _cells;
+
+    /// <summary>The cell whose <see cref="SweepCell.Key"/> is <paramref name="key"/>.</summary>
+    /// <param name="key">A cell key.</param>
+    /// <param name="cell">The cell, or null.</param>
+    /// <returns>True when the grid has that cell.</returns>
+    public bool TryGetCell(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SweepCell? cell) => _byKey.TryGetValue(key, out cell);
 
     /// <summary>The cells of shard <paramref name="shardIndex"/> of <paramref name="shardCount"/> (cells whose index mod count equals the shard).</summary>
     /// <param name="shardIndex">In [0, <paramref name="shardCount"/>).</param>

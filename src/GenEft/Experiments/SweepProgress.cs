@@ -5,4 +5,11 @@ namespace GenEft.Experiments;
 /// <param name="Total">Cells in this shard.</param>
 /// <param name="Skipped">Cells found already done at the start.</param>
 /// <param name="LastRow">The row just written, or null for the initial report.</param>
-public sealed record SweepProgress(int Completed, int Total, int Skipped, SweepRow? LastRow);
+public sealed record SweepProgress(int Completed, int Total, int Skipped, SweepRow? LastRow)
+{
+    /// <summary>
+    /// Lines of the results file that parsed but were not trusted at the start (checksum mismatch, or an index or
+    /// coordinates that are not those of the cell the key names); their cells are run again.
+    /// </summary>
+    public int RejectedLines { get; init; }
+}

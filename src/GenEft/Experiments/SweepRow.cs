@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GenEft.Experiments;
 
 /// <summary>One finished cell of a sweep as stored in a results file: where it is in the grid and what its run returned.</summary>
@@ -7,13 +5,13 @@ namespace GenEft.Experiments;
 /// <param name="Key">The cell's canonical key (see <see cref="SweepCell.Key"/>).</param>
 /// <param name="Seed">The cell's seed.</param>
 /// <param name="Coordinates">The cell's axis values, in grid order.</param>
-/// <param name="Values">The named results of the run, in the order the run gave them.</param>
+/// <param name="Values">The named, typed results of the run, in the order the run gave them.</param>
 public sealed record SweepRow(
     int Index,
     string Key,
     ulong Seed,
     IReadOnlyList<KeyValuePair<string, double>> Coordinates,
-    IReadOnlyList<KeyValuePair<string, string>> Values)
+    IReadOnlyList<KeyValuePair<string, SweepValue>> Values)
 {
     /// <summary>The axis value called <paramref name="name"/>.</summary>
     /// <param name="name">An axis name.</param>
@@ -34,9 +32,9 @@ public sealed record SweepRow(
 
     /// <summary>The result called <paramref name="name"/>.</summary>
     /// <param name="name">A result name.</param>
-    /// <returns>The stored text.</returns>
+    /// <returns>The typed value.</returns>
     /// <exception cref="KeyNotFoundException">The row has no such result.</exception>
-    public string Value(string name)
+    public SweepValue Value(string name)
     {
         foreach (var kv in Values)
         {
@@ -49,18 +47,20 @@ public sealed record SweepRow(
         throw new KeyNotFoundException($"The row has no result '{name}'.");
     }
 
-    /// <summary>The result called <paramref name="name"/> parsed as an invariant-culture number ("" or "NaN" give NaN).</summary>
+    /// <summary>The result called <paramref name="name"/> as a number (<see cref="SweepValue.AsNumber"/>: null is NaN; text from older files is parsed).</summary>
     /// <param name="name">A result name.</param>
     /// <returns>The number.</returns>
     /// <exception cref="KeyNotFoundException">The row has no such result.</exception>
-    /// <exception cref="FormatException">The stored text is not a number.</exception>
-    public double Number(string name)
-    {
-        string text = Value(name);
-        return text.Length == 0 ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
+    /// <exception cref="FormatException">The value is text that is not a number.</exception>
+    public double Number(string name) => Value(name).AsNumber();
 
-    /// <summary>Whether two rows hold the same cell, seed, coordinates and results (bit for bit).</summary>
+    /// <summary>The result called <paramref name="name"/> as text (<see cref="SweepValue.AsText"/>: null is "").</summary>
+    /// <param name="name">A result name.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="KeyNotFoundException">The row has no such result.</exception>
+    public string Text(string name) => Value(name).AsText();
+
+    /// <summary>Whether two rows hold the same cell, seed, coordinates and results (typed, numbers bit for bit).</summary>
     /// <param name="other">The other row.</param>
     /// <returns>True when identical.</returns>
     public bool SameAs(SweepRow? other) =>

@@ -4,8 +4,16 @@ namespace GenEft.Experiments;
 
 /// <summary>
 /// Runs the cells of a sweep grid in parallel (one single-threaded run per worker), appending each finished cell to
-/// the results file at once; a restarted sweep skips cells already in the file.
+/// the results file at once; a restarted sweep skips cells already in the file, after checking each line against the grid.
 /// </summary>
+/// <remarks>
+/// On resume every line of the results file that parses is checked: its checksum (if it has one) must match, its key
+/// must be a cell of this grid with the same seed, and its index and coordinates must be that cell's. A line failing the
+/// checksum, index or coordinate check is ignored and its cell is run again (the new row is appended; the bad line
+/// stays in the file but is never returned: <see cref="SweepResults.Read"/> also skips it when its checksum fails). A
+/// key that is not a cell of the grid, or a seed that differs from the cell's (another base seed or other seed axes),
+/// means the file belongs to another sweep: the run is refused. The first valid line of a cell wins.
+/// </remarks>
 public static class SweepRunner
 {
     /// <summary>Runs every cell of this shard that the results file does not already hold.</summary>
@@ -20,12 +28,12 @@ public static class SweepRunner
     /// <returns>All rows of this shard now in the results file, sorted by cell index.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The shard index is not below the shard count.</exception>
-    /// <exception cref="InvalidOperationException">The results file holds a cell of this grid's index with a different key (a different grid).</exception>
+    /// <exception cref="InvalidOperationException">The results file holds a key that is not a cell of this grid, or a cell with another seed (another sweep).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     /// <exception cref="AggregateException">A run threw; rows finished before it are kept.</exception>
     public static IReadOnlyList<SweepRow> Run(
         SweepGrid grid,
-        Func<SweepCell, CancellationToken, IReadOnlyList<KeyValuePair<string, string>>> run,
+        Func<SweepCell, CancellationToken, IReadOnlyList<KeyValuePair<string, SweepValue>>> run,
         SweepOptions options,
         IProgress<SweepProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -40,21 +48,42 @@ public static class SweepRunner
 
         var shard = grid.Shard(options.ShardIndex, options.ShardCount);
         SweepResults.RepairTornTail(options.ResultsPath);
-        var done = SweepResults.Read(options.ResultsPath).ToDictionary(r => r.Key, StringComparer.Ordinal);
-        foreach (var row in done.Values)
+        var done = new Dictionary<int, SweepRow>();
+        int rejected = 0;
+        foreach (var (row, intact) in SweepResults.ReadLines(options.ResultsPath))
         {
-            if (row.Index < grid.Cells.Count && grid.Cells[row.Index].Key != row.Key)
+            if (!intact)
+            {
+                rejected++;
+                continue;
+            }
+
+            if (!grid.TryGetCell(row.Key, out var cell))
+            {
+                throw new InvalidOperationException($"{options.ResultsPath} holds a cell '{row.Key}' that is not in this grid: it belongs to another sweep.");
+            }
+
+            if (row.Seed != cell.Seed)
             {
                 throw new InvalidOperationException(
-                    $"{options.ResultsPath} holds cell {row.Index} as '{row.Key}', but this grid has '{grid.Cells[row.Index].Key}': it belongs to another sweep.");
+                    $"{options.ResultsPath} holds cell '{row.Key}' with seed {row.Seed}, but this grid gives it seed {cell.Seed} (another base seed or seed axes): it belongs to another sweep.");
             }
+
+            if (row.Index != cell.Index || !SameCoordinates(row, cell))
+            {
+                rejected++;
+                continue;
+            }
+
+            done.TryAdd(cell.Index, row);
         }
 
-        var pending = shard.Where(c => !done.ContainsKey(c.Key)).ToList();
+        var pending = shard.Where(c => !done.ContainsKey(c.Index)).ToList();
         int skipped = shard.Count - pending.Count, completed = skipped;
-        progress?.Report(new SweepProgress(completed, shard.Count, skipped, null));
+        progress?.Report(new SweepProgress(completed, shard.Count, skipped, null) { RejectedLines = rejected });
 
         var gate = new object();
+        var finished = new List<SweepRow>();
         using (var stream = new FileStream(options.ResultsPath, FileMode.Append, FileAccess.Write, FileShare.Read))
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken };
@@ -70,14 +99,34 @@ public static class SweepRunner
                 {
                     stream.Write(line);
                     stream.Flush();
+                    finished.Add(row);
                     now = ++completed;
                 }
 
-                progress?.Report(new SweepProgress(now, shard.Count, skipped, row));
+                progress?.Report(new SweepProgress(now, shard.Count, skipped, row) { RejectedLines = rejected });
             });
         }
 
-        var keys = new HashSet<string>(shard.Select(c => c.Key), StringComparer.Ordinal);
-        return SweepResults.Read(options.ResultsPath).Where(r => keys.Contains(r.Key)).ToList();
+        var inShard = new HashSet<int>(shard.Select(c => c.Index));
+        return done.Values.Where(r => inShard.Contains(r.Index)).Concat(finished).OrderBy(r => r.Index).ToList();
+    }
+
+    private static bool SameCoordinates(SweepRow row, SweepCell cell)
+    {
+        if (row.Coordinates.Count != cell.Names.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < cell.Names.Count; i++)
+        {
+            var (name, value) = row.Coordinates[i];
+            if (name != cell.Names[i] || BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(cell[name]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GenEft.Models;
 using GenEft.Nn;
 using GenEft.Relations;
@@ -7,8 +6,9 @@ namespace GenEft.Experiments;
 
 /// <summary>
 /// Trains a <see cref="RelationAutoencoder{T}"/> on a relation (GenEFT Sections II-IV) and classifies what happened
-/// (Appendix B, Table 4), stopping as soon as the phase is certain. Single-threaded; divergence is an outcome, not an
-/// exception.
+/// (Appendix B, Table 4), stopping as soon as the phase is certain: a thin adapter that builds the split, the model,
+/// the two-group optimizer and the batches, and runs them through <see cref="TrainingLoop"/>. Single-threaded;
+/// divergence is an outcome, not an exception.
 /// </summary>
 public static class TrainingRun
 {
@@ -23,7 +23,6 @@ public static class TrainingRun
     public static TrainingRunResult Execute(TrainingRunSettings settings, IProgress<LearningCurvePoint>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var stopwatch = Stopwatch.StartNew();
         var dataset = new RelationDataset(settings.Relation);
         if (dataset.TrainingCount(settings.TrainingFraction) < 1)
         {
@@ -31,73 +30,40 @@ public static class TrainingRun
         }
 
         var split = Split(settings);
-        var train = split.Train;
-        var test = split.Test;
-        if (settings.BatchSize > train.Count)
+        if (settings.BatchSize > split.Train.Count)
         {
-            throw new ArgumentException($"BatchSize {settings.BatchSize} exceeds the {train.Count} training pairs.", nameof(settings));
+            throw new ArgumentException($"BatchSize {settings.BatchSize} exceeds the {split.Train.Count} training pairs.", nameof(settings));
         }
 
         var model = InitialModel(settings);
-        var optimizer = CreateOptimizer(model, settings.Optimizer);
-        var batches = settings.BatchSize == 0 ? null : new MinibatchSampler(train, settings.BatchSize, RandomSeed(settings.Seed, 2));
-        var tracker = new PhaseTracker(settings.Criteria);
-        var curve = new List<LearningCurvePoint>();
-        long budget = settings.Criteria.Budget;
-        LearningCurvePoint last = default;
-        long step = 0;
-        for (; ; step++)
+        var result = TrainingLoop.Run(model, settings.Optimizer.Create, Data(split, settings), LoopSettings(settings), progress, cancellationToken);
+        return new TrainingRunResult(result, model);
+    }
+
+    /// <summary>The loop settings of a run: its criteria, interval and stop rules; time = steps x the encoder's learning rate.</summary>
+    /// <param name="settings">The run.</param>
+    /// <returns>The settings <see cref="TrainingLoop"/> runs with.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
+    public static TrainingLoopSettings LoopSettings(TrainingRunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new TrainingLoopSettings
         {
-            double loss;
-            int trainCorrect = -1;
-            if (batches is null)
-            {
-                loss = model.Run(train.Left, train.Right, train.Label, backward: true, out trainCorrect);
-            }
-            else
-            {
-                batches.Next(out var left, out var right, out var label);
-                loss = model.Run(left, right, label, backward: true, out _);
-            }
+            Criteria = settings.Criteria,
+            EvaluationInterval = TrainingInterval.Steps(settings.EvaluationInterval),
+            TimeUnit = TimeUnit.StepsTimesLearningRate,
+            TimeReferenceGroup = 0,
+            StopWhenCertain = settings.StopWhenCertain,
+            RecordCurve = settings.RecordCurve,
+        };
+    }
 
-            bool evaluate = step % settings.EvaluationInterval == 0 || step >= budget || !double.IsFinite(loss);
-            if (evaluate)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (batches is not null)
-                {
-                    loss = model.Run(train.Left, train.Right, train.Label, backward: false, out trainCorrect);
-                }
-
-                int testCorrect = 0;
-                if (test.Count > 0)
-                {
-                    model.Run(test.Left, test.Right, test.Label, backward: false, out testCorrect);
-                }
-
-                last = new LearningCurvePoint(
-                    step,
-                    loss,
-                    (double)trainCorrect / train.Count,
-                    test.Count > 0 ? (double)testCorrect / test.Count : double.NaN,
-                    (double)(trainCorrect + testCorrect) / dataset.SampleCount);
-                if (settings.RecordCurve)
-                {
-                    curve.Add(last);
-                }
-
-                progress?.Report(last);
-                bool certain = tracker.Observe(step, loss, last.TrainAccuracy, last.TestAccuracy);
-                if ((certain && settings.StopWhenCertain) || step >= budget || !double.IsFinite(loss))
-                {
-                    break;
-                }
-            }
-
-            optimizer.Step();
-        }
-
-        return new TrainingRunResult(tracker.Outcome, curve, last, step, model, stopwatch.Elapsed);
+    private static TrainingData<SupervisedBatch<float>> Data(RelationSplit split, TrainingRunSettings settings)
+    {
+        var train = SupervisedDataset<float>.FromIndexPairs(split.Train.Left, split.Train.Right, split.Train.Label);
+        var test = SupervisedDataset<float>.FromIndexPairs(split.Test.Left, split.Test.Right, split.Test.Label);
+        var batches = settings.BatchSize == 0 ? train.FullBatches() : train.Minibatches(settings.BatchSize, RandomSeed(settings.Seed, 2));
+        return new TrainingData<SupervisedBatch<float>>(batches, [train.AsBatch()], test.Count > 0 ? [test.AsBatch()] : []);
     }
 
     /// <summary>The train/test split a run with these settings uses (seed stream 0).</summary>
@@ -120,17 +86,5 @@ public static class TrainingRun
         return new RelationAutoencoder<float>(settings.Model with { ElementCount = settings.Relation.Size }, RandomSeed(settings.Seed, 1));
     }
 
-    private static Optimizer<float> CreateOptimizer(RelationAutoencoder<float> model, OptimizerSettings o)
-    {
-        ParameterGroup<float>[] groups =
-        [
-            new(model.EncoderParameters, o.EncoderLearningRate, o.EncoderWeightDecay),
-            new(model.DecoderParameters, o.DecoderLearningRate, o.DecoderWeightDecay),
-        ];
-        return o.Kind == OptimizerKind.AdamW
-            ? new AdamW<float>(groups, o.Beta1, o.Beta2, o.Epsilon)
-            : new Adam<float>(groups, o.Beta1, o.Beta2, o.Epsilon);
-    }
-
-    internal static int RandomSeed(ulong seed, int stream) => SeedMixer.ToRandomSeed(SeedMixer.Mix(seed, (ulong)(uint)stream));
+    internal static ulong RandomSeed(ulong seed, int stream) => (ulong)SeedMixer.ToRandomSeed(SeedMixer.Mix(seed, (ulong)(uint)stream));
 }

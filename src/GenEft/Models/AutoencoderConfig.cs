@@ -1,3 +1,5 @@
+using GenEft.Nn;
+
 namespace GenEft.Models;
 
 /// <summary>
@@ -54,13 +56,13 @@ public sealed record AutoencoderConfig
         }
     } = 50;
 
-    /// <summary>Hidden-layer activation. Table 3: tanh.</summary>
+    /// <summary>Hidden-layer activation of the decoder MLP (any <see cref="Nn.Activation"/>). Table 3: tanh.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined activation.</exception>
-    public DecoderActivation Activation
+    public Activation Activation
     {
         get;
         init => field = Defined(value, nameof(Activation));
-    } = DecoderActivation.Tanh;
+    } = Activation.Tanh;
 
     /// <summary>How the pair of embeddings is combined (mode 1, 2 or 3). Default: concat (mode 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined mode.</exception>

@@ -11,7 +11,10 @@ namespace GenEft.Models;
 internal static class AutoencoderSerializer
 {
     private const int Magic = 0x45414547; // "GEAE"
-    private const int Version = 2;
+    private const int Version = 3;
+
+    // Version 2 stored the former DecoderActivation enum (0 = tanh, 1 = relu); version 3 stores GenEft.Nn.Activation.
+    private const int VersionWithDecoderActivation = 2;
 
     public static void Save<T>(RelationAutoencoder<T> model, Stream stream)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -45,7 +48,8 @@ internal static class AutoencoderSerializer
             AutoencoderConfig config;
             using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
             {
-                if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version)
+                int version = reader.ReadInt32() == Magic ? reader.ReadInt32() : -1;
+                if (version is not (Version or VersionWithDecoderActivation))
                 {
                     throw new InvalidDataException("The stream does not hold a saved RelationAutoencoder (bad header or version).");
                 }
@@ -56,7 +60,7 @@ internal static class AutoencoderSerializer
                     EmbeddingDimension = reader.ReadInt32(),
                     DecoderDepth = reader.ReadInt32(),
                     DecoderWidth = reader.ReadInt32(),
-                    Activation = (DecoderActivation)reader.ReadInt32(),
+                    Activation = ReadActivation(reader, version),
                     Combine = (CombineMode)reader.ReadInt32(),
                     Head = (OutputHead)reader.ReadInt32(),
                     EmbeddingInitScale = reader.ReadDouble(),
@@ -72,5 +76,16 @@ internal static class AutoencoderSerializer
         {
             throw new InvalidDataException("The stream ends early or holds an invalid configuration or parameters.", e);
         }
+    }
+
+    private static Activation ReadActivation(BinaryReader reader, int version)
+    {
+        int value = reader.ReadInt32();
+        return version != VersionWithDecoderActivation ? (Activation)value : value switch
+        {
+            0 => Activation.Tanh,
+            1 => Activation.Relu,
+            _ => throw new InvalidDataException($"Version-2 activation code {value} is not 0 (tanh) or 1 (relu)."),
+        };
     }
 }

@@ -17,13 +17,20 @@ namespace GenEft.Models;
 /// "readout.weight" [1, 1] and "readout.bias" [1]. The model owns one tape, so an instance is not thread-safe:
 /// use one per thread (a sweep runs one model per worker).
 /// </remarks>
+/// <remarks>
+/// As an <see cref="ISupervisedModel{T, TBatch}"/> it takes <see cref="SupervisedBatch{T}"/>es with two index
+/// columns (the pair) and 0/1 labels, reports the mean BCE and the number of pairs classified right (predicted 1 iff
+/// the logit is positive), and has two parameter groups, "encoder" and "decoder".
+/// </remarks>
 /// <typeparam name="T">float for training speed, double for gradient checks.</typeparam>
-public sealed class RelationAutoencoder<T> : Module<T>
+public sealed class RelationAutoencoder<T> : Module<T>, ISupervisedModel<T, SupervisedBatch<T>>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Tape<T> _tape = new();
     private readonly Dictionary<int, DenseTensor<T>> _targets = [];
+    private readonly Dictionary<int, Tape<T>> _inference = [];
     private readonly Linear<T>? _readout;
+    private ModelParameterGroup<T>[]? _groups;
 
     /// <summary>Creates a model with freshly initialized parameters.</summary>
     /// <param name="config">The shape; null means the Table 3 defaults.</param>
@@ -31,13 +38,12 @@ public sealed class RelationAutoencoder<T> : Module<T>
     /// Seed of the initialization: embeddings ~ N(0, 1) x <see cref="AutoencoderConfig.EmbeddingInitScale"/>, then the
     /// decoder layers as PyTorch's nn.Linear (U(±1/sqrt(fan in))) x <see cref="AutoencoderConfig.DecoderInitScale"/>.
     /// </param>
-    public RelationAutoencoder(AutoencoderConfig? config = null, int seed = 0)
+    public RelationAutoencoder(AutoencoderConfig? config = null, ulong seed = 0)
     {
         Config = config ?? new AutoencoderConfig();
-        var random = new Random(seed);
+        var random = SeededRandom.Create(seed);
         Encoder = RegisterModule("encoder", new Embedding<T>(Config.ElementCount, Config.EmbeddingDimension, EmbeddingInit.Normal, Config.EmbeddingInitScale, random));
-        var activation = Config.Activation == DecoderActivation.Tanh ? Activation.Tanh : Activation.Relu;
-        Decoder = RegisterModule("decoder", new Mlp<T>(Config.DecoderInputWidth, Config.DecoderWidth, Config.DecoderDepth, 1, activation, random));
+        Decoder = RegisterModule("decoder", new Mlp<T>(Config.DecoderInputWidth, Config.DecoderWidth, Config.DecoderDepth, 1, Config.Activation, random));
         if (Config.DecoderInitScale != 1)
         {
             T scale = T.CreateChecked(Config.DecoderInitScale);
@@ -73,6 +79,37 @@ public sealed class RelationAutoencoder<T> : Module<T>
 
     /// <summary>The decoder's parameters (MLP and, if any, the readout): the other optimizer group.</summary>
     public IReadOnlyList<Parameter<T>> DecoderParameters => Parameters().Skip(1).ToArray();
+
+    /// <summary>Two groups: "encoder" (<see cref="EncoderParameters"/>) and "decoder" (<see cref="DecoderParameters"/>), in that order.</summary>
+    public IReadOnlyList<ModelParameterGroup<T>> ParameterGroups =>
+        _groups ??= [new ModelParameterGroup<T>("encoder", EncoderParameters), new ModelParameterGroup<T>("decoder", DecoderParameters)];
+
+    /// <summary>
+    /// Mean BCE on the batch's pairs (index columns 0 and 1, labels 0/1), its gradient in every
+    /// <see cref="Parameter{T}.Grad"/> (overwritten), and the number of pairs the same forward pass classifies right.
+    /// </summary>
+    /// <param name="batch">Two index columns in [0, n), labels 0 or 1.</param>
+    /// <returns>Loss, correct pairs, pairs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="batch"/> is null.</exception>
+    /// <exception cref="ArgumentException">The batch does not have exactly two index columns, an index is out of range, or a label is not 0 or 1.</exception>
+    public BatchEvaluation ComputeGradients(SupervisedBatch<T> batch)
+    {
+        var (left, right, labels) = Pairs(batch);
+        double loss = Run(left, right, labels.Span, backward: true, out int correct);
+        return new BatchEvaluation(loss, correct, labels.Length);
+    }
+
+    /// <summary>Mean BCE and correct pairs on the batch, on an inference tape (no gradients; parameters and gradients untouched).</summary>
+    /// <param name="batch">Two index columns in [0, n), labels 0 or 1.</param>
+    /// <returns>Loss, correct pairs, pairs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="batch"/> is null.</exception>
+    /// <exception cref="ArgumentException">The batch does not have exactly two index columns, an index is out of range, or a label is not 0 or 1.</exception>
+    public BatchEvaluation Evaluate(SupervisedBatch<T> batch)
+    {
+        var (left, right, labels) = Pairs(batch);
+        double loss = Infer(left, right, labels.Span, out int correct);
+        return new BatchEvaluation(loss, correct, labels.Length);
+    }
 
     /// <summary>
     /// Records the forward pass on <paramref name="tape"/>: the logits of P(R(left[i], right[i]) = 1), [pairs, 1].
@@ -125,11 +162,11 @@ public sealed class RelationAutoencoder<T> : Module<T>
     /// <param name="right">Second elements.</param>
     /// <param name="labels">Labels 0 or 1.</param>
     /// <returns>The mean loss.</returns>
-    /// <exception cref="ArgumentException">As for <see cref="ComputeGradients"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="ComputeGradients(ReadOnlyMemory{int}, ReadOnlyMemory{int}, ReadOnlySpan{int})"/>.</exception>
     public double Loss(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels)
     {
         Validate(left.Span, right.Span, labels, requireLabels: true);
-        return Run(left, right, labels, backward: false, out _);
+        return Infer(left, right, labels, out _);
     }
 
     /// <summary>How many pairs are classified correctly (predicted 1 iff the logit is positive).</summary>
@@ -137,11 +174,11 @@ public sealed class RelationAutoencoder<T> : Module<T>
     /// <param name="right">Second elements.</param>
     /// <param name="labels">Labels 0 or 1.</param>
     /// <returns>The number of correct predictions.</returns>
-    /// <exception cref="ArgumentException">As for <see cref="ComputeGradients"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="ComputeGradients(ReadOnlyMemory{int}, ReadOnlyMemory{int}, ReadOnlySpan{int})"/>.</exception>
     public int CountCorrect(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels)
     {
         Validate(left.Span, right.Span, labels, requireLabels: true);
-        Run(left, right, labels, backward: false, out int correct);
+        Infer(left, right, labels, out int correct);
         return correct;
     }
 
@@ -158,8 +195,9 @@ public sealed class RelationAutoencoder<T> : Module<T>
             throw new ArgumentException($"logits has length {logits.Length}; it must match the {left.Length} pairs.", nameof(logits));
         }
 
-        _tape.Reset();
-        Forward(_tape, left, right).Value.ReadOnlySpan.CopyTo(logits);
+        var tape = InferenceTape(left.Length);
+        tape.Reset();
+        Forward(tape, left, right).Value.ReadOnlySpan.CopyTo(logits);
     }
 
     /// <summary>P(R(x1, x2) = 1) as the model sees it: the sigmoid of the logit.</summary>
@@ -196,8 +234,42 @@ public sealed class RelationAutoencoder<T> : Module<T>
         _tape.Reset();
         var logits = Forward(_tape, left, right);
         var loss = Ops.BinaryCrossEntropyWithLogits(logits, Targets(labels));
-        correct = 0;
-        ReadOnlySpan<T> z = logits.Value.ReadOnlySpan;
+        correct = CountCorrect(logits.Value.ReadOnlySpan, labels);
+        if (backward)
+        {
+            ZeroGrad();
+            _tape.Backward(loss);
+        }
+
+        return double.CreateTruncating(loss.Value.ReadOnlySpan[0]);
+    }
+
+    /// <summary>The forward pass and loss on an inference tape (one per batch size, so sizes do not evict each other's buffers).</summary>
+    private double Infer(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels, out int correct)
+    {
+        var tape = InferenceTape(left.Length);
+        tape.Reset();
+        var logits = Forward(tape, left, right);
+        var loss = Ops.BinaryCrossEntropyWithLogits(logits, Targets(labels));
+        correct = CountCorrect(logits.Value.ReadOnlySpan, labels);
+        return double.CreateTruncating(loss.Value.ReadOnlySpan[0]);
+    }
+
+    private Tape<T> InferenceTape(int pairs)
+    {
+        if (!_inference.TryGetValue(pairs, out var tape))
+        {
+            tape = Tape<T>.ForInference();
+            _inference[pairs] = tape;
+        }
+
+        return tape;
+    }
+
+    /// <summary>Pairs predicted 1 iff the logit is positive, compared with the labels.</summary>
+    private static int CountCorrect(ReadOnlySpan<T> z, ReadOnlySpan<int> labels)
+    {
+        int correct = 0;
         for (int i = 0; i < z.Length; i++)
         {
             if ((z[i] > T.Zero) == (labels[i] != 0))
@@ -206,13 +278,20 @@ public sealed class RelationAutoencoder<T> : Module<T>
             }
         }
 
-        if (backward)
+        return correct;
+    }
+
+    private (ReadOnlyMemory<int> Left, ReadOnlyMemory<int> Right, ReadOnlyMemory<int> Labels) Pairs(SupervisedBatch<T> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Indices.Count != 2)
         {
-            ZeroGrad();
-            _tape.Backward(loss);
+            throw new ArgumentException($"The autoencoder needs batches of pairs (two index columns); this one has {batch.Indices.Count}.", nameof(batch));
         }
 
-        return double.CreateTruncating(loss.Value.ReadOnlySpan[0]);
+        var (left, right, labels) = (batch.Indices[0], batch.Indices[1], batch.Labels);
+        Validate(left.Span, right.Span, labels.Span, requireLabels: true);
+        return (left, right, labels);
     }
 
     private DenseTensor<T> Targets(ReadOnlySpan<int> labels)

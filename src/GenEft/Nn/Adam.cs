@@ -57,7 +57,8 @@ public class Adam<T> : Optimizer<T>
     /// <summary>Whether weight decay is decoupled from the gradient (AdamW).</summary>
     public bool DecoupledWeightDecay { get; }
 
-    private protected override void Update(ParameterGroup<T> group, Parameter<T> parameter, int index)
+    /// <inheritdoc/>
+    protected override void Update(ParameterGroup<T> group, Parameter<T> parameter, int index)
     {
         // Scalars in double as torch computes them in Python, then rounded to the element type.
         double biasCorrection1 = 1 - Math.Pow(Beta1, StepCount);

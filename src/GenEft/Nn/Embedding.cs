@@ -1,5 +1,6 @@
 using System.Numerics;
 using GenEft.Autodiff;
+using GenEft.Tensors;
 
 namespace GenEft.Nn;
 
@@ -28,11 +29,26 @@ public sealed class Embedding<T> : Module<T>
         ArgumentNullException.ThrowIfNull(random);
         var value = init switch
         {
-            EmbeddingInit.Normal => Init.Normal<T>(random, scale, count, dimension),
-            EmbeddingInit.Uniform => Init.Uniform<T>(random, scale, count, dimension),
+            EmbeddingInit.Normal => Initializers.Normal<T>(random, scale, count, dimension),
+            EmbeddingInit.Uniform => Initializers.Uniform<T>(random, scale, count, dimension),
             _ => throw new ArgumentOutOfRangeException(nameof(init), init, "Use EmbeddingInit.Normal or EmbeddingInit.Uniform."),
         };
         Weight = RegisterParameter(new Parameter<T>("weight", value));
+    }
+
+    /// <summary>Creates the table around given rows (not copied: the layer trains this tensor in place).</summary>
+    /// <param name="weight">The table, [count, dimension].</param>
+    /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="weight"/> is not rank 2.</exception>
+    public Embedding(DenseTensor<T> weight)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        if (weight.Rank != 2)
+        {
+            throw new ArgumentException($"weight must be rank 2 [count, dimension]; it has shape {weight.Shape}.", nameof(weight));
+        }
+
+        Weight = RegisterParameter(new Parameter<T>("weight", weight));
     }
 
     /// <summary>The table, [count, dimension].</summary>

@@ -28,8 +28,32 @@ public sealed class Linear<T> : Module<T>
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
         double bound = 1.0 / Math.Sqrt(inFeatures);
-        Weight = RegisterParameter(new Parameter<T>("weight", Init.Uniform<T>(random, bound, outFeatures, inFeatures)));
-        Bias = bias ? RegisterParameter(new Parameter<T>("bias", Init.Uniform<T>(random, bound, outFeatures))) : null;
+        Weight = RegisterParameter(new Parameter<T>("weight", Initializers.Uniform<T>(random, bound, outFeatures, inFeatures)));
+        Bias = bias ? RegisterParameter(new Parameter<T>("bias", Initializers.Uniform<T>(random, bound, outFeatures))) : null;
+    }
+
+    /// <summary>Creates the layer around given values (not copied: the layer trains these tensors in place).</summary>
+    /// <param name="weight">The weight, [out, in].</param>
+    /// <param name="bias">The bias, [out], or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="weight"/> is not rank 2, or <paramref name="bias"/> is not [out].</exception>
+    public Linear(DenseTensor<T> weight, DenseTensor<T>? bias = null)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        if (weight.Rank != 2)
+        {
+            throw new ArgumentException($"weight must be rank 2 [out, in]; it has shape {weight.Shape}.", nameof(weight));
+        }
+
+        if (bias is not null && (bias.Rank != 1 || bias.Length != weight.Rows))
+        {
+            throw new ArgumentException($"bias has shape {bias.Shape}; it must be [{weight.Rows}] for weight {weight.Shape}.", nameof(bias));
+        }
+
+        InFeatures = weight.Columns;
+        OutFeatures = weight.Rows;
+        Weight = RegisterParameter(new Parameter<T>("weight", weight));
+        Bias = bias is null ? null : RegisterParameter(new Parameter<T>("bias", bias));
     }
 
     /// <summary>The input width.</summary>

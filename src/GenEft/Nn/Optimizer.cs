@@ -3,9 +3,16 @@ using System.Numerics;
 namespace GenEft.Nn;
 
 /// <summary>
-/// Updates parameters from their accumulated gradients, group by group. Subclasses follow PyTorch's update
-/// formulas (torch.optim, version 1.13) exactly, per element, in the element type.
+/// Updates parameters from their accumulated gradients, group by group. The built-in subclasses follow PyTorch's
+/// update formulas (torch.optim, version 1.13) exactly, per element, in the element type.
 /// </summary>
+/// <remarks>
+/// To write an optimizer, derive from this class and override <see cref="Update"/>: <see cref="Step"/> increments
+/// <see cref="StepCount"/> and then calls it once per parameter, group by group, with the parameter's position over
+/// all groups (use it to index per-parameter state from <see cref="StatePerParameter"/>). Read the gradient from
+/// <see cref="Parameter{T}.Grad"/>, the group's rate and coefficients from <see cref="ParameterGroup{T}"/>, and
+/// write the new value into <see cref="Parameter{T}.Value"/> in place.
+/// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 public abstract class Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -77,21 +84,27 @@ public abstract class Optimizer<T>
         }
     }
 
-    /// <summary>Updates one parameter.</summary>
-    /// <param name="group">Its group.</param>
+    /// <summary>Updates one parameter in place from its gradient (called by <see cref="Step"/> after <see cref="StepCount"/> was incremented).</summary>
+    /// <param name="group">Its group (learning rate, weight decay, L1 coefficient).</param>
     /// <param name="parameter">The parameter.</param>
-    /// <param name="index">Its position over all groups, for per-parameter state.</param>
-    private protected abstract void Update(ParameterGroup<T> group, Parameter<T> parameter, int index);
+    /// <param name="index">Its position over all groups, in [0, <see cref="ParameterCount"/>), for per-parameter state.</param>
+    protected abstract void Update(ParameterGroup<T> group, Parameter<T> parameter, int index);
 
     /// <summary>The number of parameters over all groups.</summary>
-    private protected int ParameterCount => _groups.Sum(g => g.Parameters.Count);
+    protected int ParameterCount => _groups.Sum(g => g.Parameters.Count);
 
-    /// <summary>One zero tensor per parameter, shaped like it, for optimizer state.</summary>
-    private protected Tensors.DenseTensor<T>[] StatePerParameter()
+    /// <summary>One zero tensor per parameter (in <see cref="Update"/>'s index order), shaped like it, for optimizer state.</summary>
+    /// <returns>The new state tensors.</returns>
+    protected Tensors.DenseTensor<T>[] StatePerParameter()
         => _groups.SelectMany(g => g.Parameters).Select(p => Tensors.DenseTensor<T>.Zeros(p.Value.Shape)).ToArray();
 
-    /// <summary>g + λ·p + μ·sign(p): the gradient with coupled weight decay and the L1 term.</summary>
-    private protected static T RegularizedGradient(T g, T p, T weightDecay, T l1)
+    /// <summary>g + λ·p + μ·sign(p) (sign 0 at 0): the gradient with coupled weight decay and the L1 term.</summary>
+    /// <param name="g">The loss gradient of one entry.</param>
+    /// <param name="p">The entry's value.</param>
+    /// <param name="weightDecay">λ.</param>
+    /// <param name="l1">μ.</param>
+    /// <returns>The regularized gradient.</returns>
+    protected static T RegularizedGradient(T g, T p, T weightDecay, T l1)
     {
         if (weightDecay != T.Zero)
         {
@@ -106,8 +119,12 @@ public abstract class Optimizer<T>
         return g;
     }
 
-    /// <summary>A coefficient that must be in [0, 1).</summary>
-    private protected static double UnitInterval(double value, string paramName)
+    /// <summary>Checks a coefficient that must be in [0, 1) (a momentum or a β).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="paramName">The parameter's name for the exception.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is outside [0, 1).</exception>
+    protected static double UnitInterval(double value, string paramName)
     {
         if (!(value >= 0 && value < 1))
         {

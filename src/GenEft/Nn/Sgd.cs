@@ -45,7 +45,8 @@ public sealed class Sgd<T> : Optimizer<T>
     /// <summary>The dampening.</summary>
     public double Dampening { get; }
 
-    private protected override void Update(ParameterGroup<T> group, Parameter<T> parameter, int index)
+    /// <inheritdoc/>
+    protected override void Update(ParameterGroup<T> group, Parameter<T> parameter, int index)
     {
         T lr = T.CreateChecked(group.LearningRate), wd = T.CreateChecked(group.WeightDecay), l1 = T.CreateChecked(group.L1);
         T m = T.CreateChecked(Momentum), keep = T.CreateChecked(1 - Dampening);

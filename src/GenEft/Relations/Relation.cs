@@ -134,7 +134,7 @@ public sealed class Relation : IEquatable<Relation>
     /// <summary>A partial order that is total (e.g. &lt;=).</summary>
     public bool IsTotalOrder => IsPartialOrder && IsTotal;
 
-    /// <summary>A strict partial order that is total (e.g. &lt;; the GenEFT greater-than relation).</summary>
+    /// <summary>A strict partial order that is total (e.g. &lt;, <see cref="RelationGenerators.LessThan"/>: the GenEFT Table 1 "greater-than" relation).</summary>
     public bool IsStrictTotalOrder => IsStrictPartialOrder && IsTotal;
 
     /// <summary>
@@ -179,6 +179,17 @@ public sealed class Relation : IEquatable<Relation>
         for (int i = 0; i < Size; i++)
             for (int j = 0; j < Size; j++)
                 if (Get(i, j)) builder.Add(permutation[i], permutation[j]);
+        return builder.ToRelation();
+    }
+
+    /// <summary>The converse relation R^T: (j, i) is in the result iff (i, j) is in this one (the transposed matrix).</summary>
+    /// <returns>The converse; <c>r.Converse().Converse()</c> equals <c>r</c>.</returns>
+    public Relation Converse()
+    {
+        var builder = new RelationBuilder(Size);
+        for (int i = 0; i < Size; i++)
+            for (int j = 0; j < Size; j++)
+                if (Get(i, j)) builder.Add(j, i);
         return builder.ToRelation();
     }
 

@@ -39,21 +39,30 @@ public sealed class RelationDataset
     }
 
     /// <summary>
-    /// A uniformly random split: the samples are shuffled (Fisher-Yates with <c>new Random(seed)</c>), the first
-    /// <see cref="TrainingCount"/> form the training set, the rest the test set, both in shuffled order.
-    /// The same seed always gives the same split.
+    /// A uniformly random split: the samples are shuffled (Fisher-Yates with <c>new Random(seed)</c> for seeds up to
+    /// int.MaxValue; larger seeds are mixed into that range first), the first <see cref="TrainingCount"/> form the
+    /// training set, the rest the test set, both in shuffled order. The same seed always gives the same split.
     /// </summary>
     /// <param name="trainingFraction">Fraction in [0, 1].</param>
     /// <param name="seed">Seed of the shuffle.</param>
     /// <returns>The split.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="trainingFraction"/> is outside [0, 1] or NaN.</exception>
-    public RelationSplit Split(double trainingFraction, int seed)
+    public RelationSplit Split(double trainingFraction, ulong seed) => Split(trainingFraction, SeededRandom.Create(seed));
+
+    /// <summary>A uniformly random split drawn from the caller's generator (one Fisher-Yates shuffle of the n^2 samples).</summary>
+    /// <param name="trainingFraction">Fraction in [0, 1].</param>
+    /// <param name="random">The generator; advanced by the shuffle.</param>
+    /// <returns>The split.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trainingFraction"/> is outside [0, 1] or NaN.</exception>
+    public RelationSplit Split(double trainingFraction, Random random)
     {
+        ArgumentNullException.ThrowIfNull(random);
         int trainCount = TrainingCount(trainingFraction);
         int n = Relation.Size, total = SampleCount;
         var order = new int[total];
         for (int s = 0; s < total; s++) order[s] = s;
-        new Random(seed).Shuffle(order);
+        random.Shuffle(order);
         return new RelationSplit(
             Part(order.AsSpan(0, trainCount), n),
             Part(order.AsSpan(trainCount), n));

@@ -18,19 +18,31 @@ public static class RelationGenerators
     }
 
     /// <summary>
-    /// The GenEFT "greater-than" relation: (x, y) in R iff x &lt; y (the convention of the paper's Table 1).
-    /// A strict total order.
+    /// The strict order "x &lt; y": (x, y) in R iff x &lt; y. This is the relation GenEFT Table 1 calls
+    /// "greater-than" (the paper defines it as "(x, y) in R iff x &lt; y"); its converse, x &gt; y, is
+    /// <c>LessThan(n).Converse()</c>. Both are strict total orders and isomorphic (relabel i as n - 1 - i), so every
+    /// statics quantity (description length, critical fraction, accuracy bounds) is the same for the two.
     /// </summary>
     /// <param name="size">Number of elements n &gt;= 0.</param>
     /// <returns>The relation on 0..n-1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
-    public static Relation GreaterThan(int size)
+    public static Relation LessThan(int size)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         var ranks = new int[size];
         for (int i = 0; i < size; i++) ranks[i] = i;
         return FromRanks(ranks);
     }
+
+    /// <summary>
+    /// The GenEFT Table 1 "greater-than" relation under its old name: (x, y) in R iff x &lt; y, the same relation as
+    /// <see cref="LessThan"/>. The name suggested x &gt; y, hence the rename.
+    /// </summary>
+    /// <param name="size">Number of elements n &gt;= 0.</param>
+    /// <returns>The relation on 0..n-1 (identical to <see cref="LessThan"/>).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
+    [Obsolete("GreaterThan holds for x < y (GenEFT Table 1's convention). Call LessThan(n), the same relation; for x > y call LessThan(n).Converse().")]
+    public static Relation GreaterThan(int size) => LessThan(size);
 
     /// <summary>
     /// The complete bipartite relation with parts S and its complement: (x, y) in R iff exactly one of x, y is in S.

@@ -4,7 +4,7 @@ namespace GenEft.Statics;
 
 /// <summary>
 /// Averages an <see cref="IAccuracyBound"/> over random training samples (GenEFT Appendix D, step 4), in parallel.
-/// Sampling s draws its training set with <see cref="RelationDataset.Split"/> and seed Mix(seed, s), the same for
+/// Sampling s draws its training set with <see cref="RelationDataset.Split(double, ulong)"/> and seed Mix(seed, s), the same for
 /// every fraction (so the curves use common random numbers and the training sets are nested across fractions), and
 /// its inner randomness from Mix(that seed, fraction); every task's result goes to its own slot, so the answer is
 /// the same whatever the thread count.
@@ -23,7 +23,7 @@ public static class AccuracyBoundEstimator
     /// <exception cref="ArgumentNullException"><paramref name="bound"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The fraction is outside [0, 1], <paramref name="samplings"/> &lt; 1, or <paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static AccuracyBoundEstimate Estimate(IAccuracyBound bound, double trainingFraction, int samplings, int seed,
+    public static AccuracyBoundEstimate Estimate(IAccuracyBound bound, double trainingFraction, int samplings, ulong seed,
         int maxDegreeOfParallelism = -1, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
         => EstimateCurve(bound, new[] { trainingFraction }, samplings, seed, maxDegreeOfParallelism, progress, cancellationToken)[0];
 
@@ -40,7 +40,7 @@ public static class AccuracyBoundEstimator
     /// <exception cref="ArgumentOutOfRangeException">A fraction is outside [0, 1], <paramref name="samplings"/> &lt; 1, or <paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static AccuracyBoundEstimate[] EstimateCurve(IAccuracyBound bound, IReadOnlyList<double> trainingFractions,
-        int samplings, int seed, int maxDegreeOfParallelism = -1, IProgress<int>? progress = null,
+        int samplings, ulong seed, int maxDegreeOfParallelism = -1, IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bound);
@@ -61,8 +61,8 @@ public static class AccuracyBoundEstimator
         {
             int f = task / samplings, s = task % samplings;
             double fraction = trainingFractions[f];
-            int splitSeed = SeedMixer.Mix(seed, s);
-            var observed = dataset.Split(fraction, splitSeed).Train;
+            int splitSeed = SeedMixer.Mix(unchecked((long)seed), s);
+            var observed = dataset.Split(fraction, (ulong)splitSeed).Train;
             var random = new Random(SeedMixer.Mix(splitSeed, BitConverter.DoubleToInt64Bits(fraction)));
             values[task] = bound.Evaluate(observed, random);
             int done = Interlocked.Increment(ref finished);

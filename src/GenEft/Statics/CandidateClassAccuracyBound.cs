@@ -18,7 +18,8 @@ namespace GenEft.Statics;
 /// Deterministic for a given sample. It approximates the Bayes-optimal bound (<see cref="ExactAccuracyBound"/> over
 /// the orbit of the relation, <see cref="TwoClassExactAccuracyBound"/> for two classes at any n,
 /// <see cref="EquivalenceImportanceSamplingBound"/> for any k) from either side:
-/// the true labels of step 2 push it up, the 1/k prior and the ignored class sizes push it down; docs/statics.md
+/// the true labels of step 2 push it up, the 1/k prior and the ignored class sizes push it down;
+/// <see href="https://github.com/geneft/geneft/blob/main/docs/statics.md#exact-versus-the-papers-approximations">docs/statics.md</see>
 /// gives the numbers.
 /// </summary>
 public sealed class CandidateClassAccuracyBound : IAccuracyBound

@@ -61,7 +61,9 @@ public static class ExactDescriptionLength
 
     /// <summary>
     /// Equivalences whose class sizes are a given multiset s_1..s_k (the orbit of one equivalence under relabelling):
-    /// C = n! / (prod s_i! * prod over distinct sizes of (multiplicity)!), so that |Aut| = n! / C (shared THEORY.md section 1).
+    /// C = n! / (prod s_i! * prod over distinct sizes of (multiplicity)!). The automorphisms of such an equivalence
+    /// permute the elements within each class (prod s_i!) and swap whole classes of equal size (the multiplicities'
+    /// factorials), so |Aut| = n! / C and this equals the orbit form log2(n! / |Aut|) of GenEFT Section III.
     /// </summary>
     /// <param name="classSizes">Positive class sizes.</param>
     /// <returns>log2 C.</returns>

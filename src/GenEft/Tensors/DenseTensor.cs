@@ -13,7 +13,7 @@ namespace GenEft.Tensors;
 /// storage. Operations live on the static <see cref="DenseTensor"/> class and write into a destination the
 /// caller owns, so steady-state code allocates nothing.
 /// </remarks>
-public sealed class DenseTensor<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class DenseTensor<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _data;
 

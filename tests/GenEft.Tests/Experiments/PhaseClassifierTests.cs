@@ -178,7 +178,12 @@ public sealed class PhaseClassifierTests
     [Fact]
     public void CriteriaRejectOutOfRangeValues()
     {
-        Assert.Throws<ArgumentOutOfRangeException>("Threshold", () => new PhaseCriteria { Threshold = 1.0 });
+        Assert.Throws<ArgumentOutOfRangeException>("Threshold", () => new PhaseCriteria { Threshold = 1.01 });
+        Assert.Throws<ArgumentException>("criteria", () => new PhaseTracker(new PhaseCriteria { Threshold = 1.0 })); // nothing exceeds 1
+        Assert.Throws<ArgumentException>("criteria", () => PhaseClassifier.Classify([], new PhaseCriteria { Threshold = 1.0 }));
+        Assert.Throws<ArgumentOutOfRangeException>("TimeBudget", () => new PhaseCriteria { TimeBudget = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>("GrokkingDelay", () => new PhaseCriteria { GrokkingDelay = double.PositiveInfinity });
+        Assert.Throws<ArgumentOutOfRangeException>("Comparison", () => new PhaseCriteria { Comparison = (ThresholdComparison)5 });
         Assert.Throws<ArgumentOutOfRangeException>("Threshold", () => new PhaseCriteria { Threshold = -0.1 });
         Assert.Throws<ArgumentOutOfRangeException>("Threshold", () => new PhaseCriteria { Threshold = double.NaN });
         Assert.Throws<ArgumentOutOfRangeException>("Budget", () => new PhaseCriteria { Budget = 0 });
@@ -186,6 +191,109 @@ public sealed class PhaseClassifierTests
         Assert.Equal(0.9, PhaseCriteria.Table4.Threshold);
         Assert.Equal(100_000, PhaseCriteria.Table4.Budget);
         Assert.Equal(1_000, PhaseCriteria.Table4.GrokkingDelay);
+    }
+
+    [Fact]
+    public void ClassifierValidatesPointsAfterThePhaseIsCertainAsTheTrackerDoes()
+    {
+        // Issue 14, item 6: once certain (both crossed at step 0) the classifier used to stop reading, so decreasing
+        // steps later in the curve went unnoticed while the tracker rejects them.
+        var curve = new[]
+        {
+            new LearningCurvePoint(0, 0.1, 0.95, 0.95, 0.95),
+            new LearningCurvePoint(10, 0.1, 0.95, 0.95, 0.95),
+            new LearningCurvePoint(5, 0.1, 0.95, 0.95, 0.95),
+        };
+        var error = Assert.Throws<ArgumentException>("curve", () => PhaseClassifier.Classify(curve));
+        Assert.Contains("point 2", error.Message);
+        var tracker = new PhaseTracker();
+        Assert.True(tracker.Observe(curve[0]));
+        Assert.True(tracker.Observe(curve[1]));
+        Assert.Throws<ArgumentOutOfRangeException>("step", () => tracker.Observe(curve[2]));
+
+        // The same rules for times and accuracies, in both.
+        var backInTime = new[] { new LearningCurvePoint(0, 2.0, 0.1, 0.95, 0.95, 0.95), new LearningCurvePoint(1, 1.0, 0.1, 0.5, 0.5, 0.5) };
+        Assert.Throws<ArgumentException>("curve", () => PhaseClassifier.Classify(backInTime));
+        Assert.Throws<ArgumentOutOfRangeException>("time", () => { var t = new PhaseTracker(); t.Observe(backInTime[0]); t.Observe(backInTime[1]); });
+        var badAccuracy = new[] { new LearningCurvePoint(0, 0.1, 1.5, 0.5, 0.5) };
+        Assert.Throws<ArgumentException>("curve", () => PhaseClassifier.Classify(badAccuracy));
+        Assert.Throws<ArgumentOutOfRangeException>("trainAccuracy", () => new PhaseTracker().Observe(badAccuracy[0]));
+        Assert.Throws<ArgumentException>("curve", () => PhaseClassifier.Classify([new LearningCurvePoint(0, double.NaN, 0.1, 0.5, 0.5, 0.5)]));
+    }
+
+    [Fact]
+    public void AtLeastTheThresholdCountsTheTieThatStrictlyAboveDoesNot()
+    {
+        double tie = 810.0 / 900.0;
+        var inclusive = new PhaseCriteria { Comparison = ThresholdComparison.GreaterThanOrEqual };
+        Assert.Equal(Phase.Confusion, PhaseClassifier.Classify(StepCurve(0, 0, high: tie)).Phase);
+        Assert.Equal(Phase.Generalization, PhaseClassifier.Classify(StepCurve(0, 0, high: tie), inclusive).Phase);
+        Assert.Equal(Phase.Confusion, PhaseClassifier.Classify(StepCurve(0, 0, high: Math.BitDecrement(tie)), inclusive).Phase);
+    }
+
+    // Curve with time = step x rate.
+    private static IEnumerable<LearningCurvePoint> Timed(IEnumerable<LearningCurvePoint> curve, double rate) =>
+        curve.Select(p => p with { Time = p.Step * rate });
+
+    [Fact]
+    public void GrokkingDelayCanBeMeasuredInTime()
+    {
+        // Train at step 1000, test at step 3000: 2000 steps; with lr 0.01 that is 20 time units.
+        var criteria = new PhaseCriteria { DelayAxis = CurveAxis.Time, GrokkingDelay = 25 };
+        var outcome = PhaseClassifier.Classify(Timed(StepCurve(1_000, 3_000), 0.01), criteria);
+        Assert.Equal(Phase.Generalization, outcome.Phase);
+        Assert.Equal(20, outcome.GrokkingTime!.Value, 12);
+        Assert.Equal(2_000, outcome.GrokkingDelay);
+        Assert.Equal(10, outcome.TrainReachedTime!.Value, 12);
+        Assert.Equal(Phase.Grokking, PhaseClassifier.Classify(Timed(StepCurve(1_000, 3_000), 0.01), criteria with { GrokkingDelay = 20 }).Phase);
+        Assert.Equal(Phase.Grokking, PhaseClassifier.Classify(Timed(StepCurve(1_000, 3_000), 0.02), criteria).Phase);
+    }
+
+    [Fact]
+    public void TestBeforeTrainCanBeIgnoredUntilTrainIsReached()
+    {
+        // Test above the threshold from step 1000 on, train from 30000: by default generalization (delay -29000); when
+        // test crossings before train are ignored, the test step is 30000 (delay 0), still generalization.
+        var ignore = new PhaseCriteria { TestBeforeTrain = TestBeforeTrainRule.IgnoreUntilTrainReached };
+        var outcome = PhaseClassifier.Classify(StepCurve(30_000, 1_000), ignore);
+        Assert.Equal(Phase.Generalization, outcome.Phase);
+        Assert.Equal(30_000, outcome.TestReachedStep);
+        Assert.Equal(0, outcome.GrokkingDelay);
+
+        // A test accuracy that passed only before train did: memorization under the rule, generalization by default.
+        var spike = new List<LearningCurvePoint>();
+        for (long s = 0; s <= 100_000; s += 100)
+        {
+            spike.Add(new LearningCurvePoint(s, 0.1, s >= 5_000 ? 1.0 : 0.5, s is >= 1_000 and < 2_000 ? 0.95 : 0.5, 0.5));
+        }
+
+        Assert.Equal(Phase.Generalization, PhaseClassifier.Classify(spike).Phase);
+        Assert.Equal(Phase.Memorization, PhaseClassifier.Classify(spike, ignore).Phase);
+    }
+
+    [Fact]
+    public void TimeBudgetIgnoresLaterObservationsAndMakesThePhaseCertain()
+    {
+        var criteria = new PhaseCriteria { TimeBudget = 50 };
+        var tracker = new PhaseTracker(criteria);
+        Assert.False(tracker.Observe(new LearningCurvePoint(0, 0, 0.1, 0.95, 0.5, 0.7)));
+        Assert.True(tracker.Observe(new LearningCurvePoint(10, 50, 0.1, 0.95, 0.5, 0.7)));
+        Assert.Equal(Phase.Memorization, tracker.Outcome.Phase);
+        Assert.Equal(50, tracker.Outcome.LastTime);
+        Assert.Equal(Phase.Memorization, PhaseClassifier.Classify(Timed(StepCurve(0, 6_000), 0.01), criteria).Phase);
+    }
+
+    [Fact]
+    public void ZeroErrorCriteriaGiveThePerceptronGrokkingTime()
+    {
+        // Training error 0 from t = 2.5, test error 0 from t = 7.5: t_G = 5 (and an error of 0.001 is not zero).
+        var curve = Enumerable.Range(0, 201).Select(i => new LearningCurvePoint(i, i * 0.05, 0.1, i >= 50 ? 1.0 : 0.999, i >= 150 ? 1.0 : 0.999, 0.5)).ToList();
+        var outcome = PhaseClassifier.Classify(curve, PhaseCriteria.ZeroErrorGrokking);
+        Assert.Equal(Phase.Grokking, outcome.Phase);
+        Assert.Equal(5.0, outcome.GrokkingTime!.Value, 12);
+        Assert.Equal(2.5, outcome.TrainReachedTime!.Value, 12);
+        Assert.Equal(ThresholdComparison.GreaterThanOrEqual, PhaseCriteria.ZeroErrorGrokking.Comparison);
+        Assert.Equal(1.0, PhaseCriteria.ZeroErrorGrokking.Threshold);
     }
 
     // Table 4 read literally, on the first crossing steps (null = not within the budget).

@@ -12,7 +12,7 @@ public sealed class SweepTests : IDisposable
 
     private static IReadOnlyList<SweepRow> Sweep(
         SweepGrid grid,
-        Func<SweepCell, CancellationToken, IReadOnlyList<KeyValuePair<string, string>>> run,
+        Func<SweepCell, CancellationToken, IReadOnlyList<KeyValuePair<string, SweepValue>>> run,
         SweepOptions options,
         IProgress<SweepProgress>? progress = null) =>
         SweepRunner.Run(grid, run, options, progress, TestContext.Current.CancellationToken);
@@ -25,7 +25,7 @@ public sealed class SweepTests : IDisposable
 
     // A fast stand-in for a training run: its results depend only on the cell (seeded), with a little real work and
     // some jitter in duration so that completion order differs from grid order.
-    private static IReadOnlyList<KeyValuePair<string, string>> FakeRun(SweepCell cell, CancellationToken token)
+    private static IReadOnlyList<KeyValuePair<string, SweepValue>> FakeRun(SweepCell cell, CancellationToken token)
     {
         token.ThrowIfCancellationRequested();
         var random = new Random(cell.RandomSeed());
@@ -39,8 +39,8 @@ public sealed class SweepTests : IDisposable
         return
         [
             new("phase", (cell["eta_dec"] / cell["eta_enc"] < 10 ? Phase.Generalization : Phase.Memorization).ToString()),
-            new("sum", sum.ToString("R", CultureInfo.InvariantCulture)),
-            new("draw", random.NextDouble().ToString("R", CultureInfo.InvariantCulture)),
+            new("sum", sum),
+            new("draw", random.NextDouble()),
         ];
     }
 
@@ -167,7 +167,7 @@ public sealed class SweepTests : IDisposable
         Assert.Equal("index,seed,eta_enc,eta_dec,replicate,phase,sum,draw", lines[0]);
         Assert.Equal(25, lines.Length);
         string[] fields = lines[5].Split(',');
-        Assert.Equal(rows[4].Value("phase"), fields[5]);
+        Assert.Equal(rows[4].Text("phase"), fields[5]);
         Assert.Equal(rows[4].Coordinate("eta_dec"), double.Parse(fields[3], CultureInfo.InvariantCulture));
     }
 
@@ -178,7 +178,145 @@ public sealed class SweepTests : IDisposable
         Sweep(new SweepGrid([new SweepAxis("x", [1, 2])]), FakeRunX, new SweepOptions(path));
         Assert.Throws<InvalidOperationException>(() => Sweep(Grid(), FakeRun, new SweepOptions(path)));
 
-        static IReadOnlyList<KeyValuePair<string, string>> FakeRunX(SweepCell cell, CancellationToken token) => [new("x", "1")];
+        static IReadOnlyList<KeyValuePair<string, SweepValue>> FakeRunX(SweepCell cell, CancellationToken token) => [new("x", 1L)];
+    }
+
+    [Fact]
+    public void ValuesAreStoredAsTypedJsonAndSeedsRoundTripExactly()
+    {
+        // Issue 13: numbers as JSON numbers (not strings), NaN as null, seeds as exact integer tokens.
+        double[] numbers = [0.1, 1e-300, -2.5e17, Math.PI, double.Epsilon, 123456789.0, double.MaxValue];
+        var row = new SweepRow(
+            3,
+            "a=1",
+            ulong.MaxValue,
+            [new("a", 1.0)],
+            [
+                new("phase", "Memorization"), new("test_step", SweepValue.Null), new("steps", 100_000L), new("nan", double.NaN),
+                new("inf", double.PositiveInfinity), new("minus_inf", double.NegativeInfinity), new("flag", true),
+                .. numbers.Select((v, i) => new KeyValuePair<string, SweepValue>("x" + i, v)),
+            ]);
+        string line = System.Text.Encoding.UTF8.GetString(SweepResults.Serialize(row)).TrimEnd('\n');
+        using (var document = System.Text.Json.JsonDocument.Parse(line))
+        {
+            var root = document.RootElement;
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, root.GetProperty("seed").ValueKind);
+            Assert.Equal(ulong.MaxValue, root.GetProperty("seed").GetUInt64());
+            var values = root.GetProperty("values");
+            Assert.Equal(System.Text.Json.JsonValueKind.String, values.GetProperty("phase").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, values.GetProperty("test_step").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, values.GetProperty("steps").ValueKind);
+            Assert.Equal("100000", values.GetProperty("steps").GetRawText());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, values.GetProperty("nan").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.True, values.GetProperty("flag").ValueKind);
+            Assert.Equal("Infinity", values.GetProperty("inf").GetString());
+        }
+
+        Assert.Contains("\"seed\":18446744073709551615,", line);
+        Assert.True(SweepResults.TryParse(line, out var back, out bool intact) && intact);
+        Assert.True(row.SameAs(back), "typed values, NaN-as-null and infinities round-trip");
+        Assert.Equal(double.PositiveInfinity, back.Number("inf"));
+        Assert.True(double.IsNaN(back.Number("test_step")));
+        for (int i = 0; i < numbers.Length; i++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(numbers[i]), BitConverter.DoubleToInt64Bits(back.Number("x" + i)));
+        }
+
+        // 2^53 + 1 is not a double; as a seed it survives bit for bit.
+        var big = row with { Seed = (1UL << 53) + 1 };
+        Assert.True(SweepResults.TryParse(System.Text.Encoding.UTF8.GetString(SweepResults.Serialize(big)), out var bigBack, out _));
+        Assert.Equal((1UL << 53) + 1, bigBack.Seed);
+    }
+
+    [Fact]
+    public void FilesWrittenWithStringValuesStillRead()
+    {
+        // The format before typed values: seed and every value as strings, no checksum.
+        string path = PathOf("old.jsonl");
+        File.WriteAllText(path,
+            "{\"index\":0,\"key\":\"x=1\",\"seed\":\"9007199254740993\",\"coordinates\":{\"x\":1},\"values\":{\"phase\":\"Memorization\",\"train_step\":\"180\",\"test_step\":\"\",\"loss\":\"0.25\"}}\n");
+        var row = Assert.Single(SweepResults.Read(path));
+        Assert.Equal(9007199254740993UL, row.Seed);
+        Assert.Equal(SweepValueKind.Text, row.Value("train_step").Kind);
+        Assert.Equal(180, row.Number("train_step"));
+        Assert.True(double.IsNaN(row.Number("test_step")));
+        Assert.Equal("Memorization", row.Text("phase"));
+
+        // And a sweep resumes from such a file without re-running the cell.
+        var grid = new SweepGrid([new SweepAxis("x", [1, 2])], 0);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("9007199254740993", grid.Cells[0].Seed.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var rows = Sweep(grid, (cell, _) => [new("x", cell["x"])], new SweepOptions(path) { Workers = 1 });
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Memorization", rows[0].Text("phase"));
+    }
+
+    // A grid whose results depend only on the cell, and a resume from a file with one line tampered with.
+    private IReadOnlyList<SweepRow> ResumeAfter(Func<string, string> tamper, int line, out SweepProgress start)
+    {
+        var grid = new SweepGrid([new SweepAxis("x", [1, 2, 3, 4])], 5);
+        string path = PathOf($"tampered-{Guid.NewGuid():N}.jsonl");
+        Sweep(grid, Honest, new SweepOptions(path) { Workers = 1 });
+        string[] lines = File.ReadAllLines(path);
+        lines[line] = tamper(lines[line]);
+        File.WriteAllLines(path, lines);
+        SweepProgress? first = null;
+        var rows = Sweep(grid, Honest, new SweepOptions(path) { Workers = 1 }, new SynchronousProgress(p => first ??= p));
+        start = first!;
+        return rows;
+
+        static IReadOnlyList<KeyValuePair<string, SweepValue>> Honest(SweepCell cell, CancellationToken token) =>
+            [new("phase", cell["x"] > 2 ? "Memorization" : "Generalization"), new("twice", 2 * cell["x"])];
+    }
+
+    private static string WithoutCheck(string line) => line[..line.LastIndexOf(",\"check\"", StringComparison.Ordinal)] + "}";
+
+    [Fact]
+    public void ResumeReRunsACellWhoseLineWasChanged()
+    {
+        // Issue 14, item 5: an edited phase used to be kept as the result; the checksum no longer matches, so the cell runs again.
+        var rows = ResumeAfter(l => l.Replace("Generalization", "Memorization", StringComparison.Ordinal), 0, out var start);
+        Assert.Equal(4, rows.Count);
+        Assert.Equal("Generalization", rows[0].Text("phase"));
+        Assert.Equal(1, start.RejectedLines);
+        Assert.Equal(3, start.Skipped);
+        Assert.DoesNotContain(SweepResults.Read(PathOf(Directory.GetFiles(_directory, "tampered-*")[0])), r => r.Text("phase") == "Memorization" && r.Index == 0);
+    }
+
+    [Fact]
+    public void ResumeReRunsACellWhoseLineHasAnIndexOutsideTheGrid()
+    {
+        // Was: a line with index 999 (and a valid key) came back as a row. Without a checksum (an older line) the
+        // index is checked against the grid: the line is rejected and its cell runs again.
+        var rows = ResumeAfter(l => WithoutCheck(l).Replace("\"index\":1,", "\"index\":999,", StringComparison.Ordinal), 1, out var start);
+        Assert.Equal([0, 1, 2, 3], rows.Select(r => r.Index));
+        Assert.Equal(1, start.RejectedLines);
+    }
+
+    [Fact]
+    public void ResumeReRunsACellWhoseLineHasTheIndexOfAnotherCell()
+    {
+        // Was: the whole file was refused. Now only that line is distrusted.
+        var rows = ResumeAfter(l => WithoutCheck(l).Replace("\"index\":2,", "\"index\":0,", StringComparison.Ordinal), 2, out var start);
+        Assert.Equal([0, 1, 2, 3], rows.Select(r => r.Index));
+        Assert.Equal(6.0, rows[2].Number("twice"));
+        Assert.Equal(1, start.RejectedLines);
+        Assert.Equal(3, start.Skipped);
+    }
+
+    [Fact]
+    public void ResumeReRunsACellWhoseCoordinatesDisagreeWithItsKey()
+    {
+        var rows = ResumeAfter(l => WithoutCheck(l).Replace("\"coordinates\":{\"x\":4}", "\"coordinates\":{\"x\":5}", StringComparison.Ordinal), 3, out var start);
+        Assert.Equal(4.0, rows[3].Coordinate("x"));
+        Assert.Equal(1, start.RejectedLines);
+    }
+
+    [Fact]
+    public void AFileOfTheSameAxesWithAnotherBaseSeedIsRefused()
+    {
+        string path = PathOf("seeded.jsonl");
+        Sweep(new SweepGrid([new SweepAxis("x", [1, 2])], 1), (cell, _) => [new("x", cell["x"])], new SweepOptions(path));
+        Assert.Throws<InvalidOperationException>(() => Sweep(new SweepGrid([new SweepAxis("x", [1, 2])], 2), (cell, _) => [new("x", cell["x"])], new SweepOptions(path)));
     }
 
     [Fact]

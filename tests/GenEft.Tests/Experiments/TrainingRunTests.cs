@@ -182,7 +182,7 @@ public sealed class TrainingRunTests
     public void RealSweepIsBitIdenticalWithOneAndTwoWorkers()
     {
         var grid = new SweepGrid([SweepAxis.LogSpaced("eta_dec", 1e-3, 1e-2, 2), SweepAxis.Replicates("replicate", 2)], 3);
-        IReadOnlyList<KeyValuePair<string, string>> RunCell(SweepCell cell, CancellationToken token) =>
+        IReadOnlyList<KeyValuePair<string, SweepValue>> RunCell(SweepCell cell, CancellationToken token) =>
             TrainingRun.Execute(
                 new TrainingRunSettings(Mod3)
                 {

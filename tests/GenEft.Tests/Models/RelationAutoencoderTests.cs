@@ -1,4 +1,5 @@
 using GenEft.Models;
+using GenEft.Nn;
 using Xunit;
 
 namespace GenEft.Tests.Models;
@@ -9,19 +10,19 @@ public sealed class RelationAutoencoderTests
     private static readonly int[] Right = [1, 1, 0, 4, 2, 0, 3, 4, 3, 0, 3];
     private static readonly int[] Labels = [0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 1];
 
-    public static TheoryData<CombineMode, DecoderActivation, OutputHead, int> Variants() => new()
+    public static TheoryData<CombineMode, Activation, OutputHead, int> Variants() => new()
     {
-        { CombineMode.Concat, DecoderActivation.Tanh, OutputHead.Linear, 3 },
-        { CombineMode.Difference, DecoderActivation.Tanh, OutputHead.Linear, 2 },
-        { CombineMode.SquaredDifference, DecoderActivation.Tanh, OutputHead.Linear, 1 },
-        { CombineMode.Concat, DecoderActivation.Relu, OutputHead.Linear, 2 },
-        { CombineMode.SquaredDifference, DecoderActivation.Tanh, OutputHead.ProximityRelu, 0 },
-        { CombineMode.Difference, DecoderActivation.Tanh, OutputHead.Linear, 0 },
+        { CombineMode.Concat, Activation.Tanh, OutputHead.Linear, 3 },
+        { CombineMode.Difference, Activation.Tanh, OutputHead.Linear, 2 },
+        { CombineMode.SquaredDifference, Activation.Tanh, OutputHead.Linear, 1 },
+        { CombineMode.Concat, Activation.Relu, OutputHead.Linear, 2 },
+        { CombineMode.SquaredDifference, Activation.Tanh, OutputHead.ProximityRelu, 0 },
+        { CombineMode.Difference, Activation.Tanh, OutputHead.Linear, 0 },
     };
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void GradientsMatchCentralFiniteDifferences(CombineMode mode, DecoderActivation activation, OutputHead head, int depth)
+    public void GradientsMatchCentralFiniteDifferences(CombineMode mode, Activation activation, OutputHead head, int depth)
     {
         var config = new AutoencoderConfig
         {
@@ -173,7 +174,7 @@ public sealed class RelationAutoencoderTests
         Assert.Equal(2, config.EmbeddingDimension);
         Assert.Equal(3, config.DecoderDepth);
         Assert.Equal(50, config.DecoderWidth);
-        Assert.Equal(DecoderActivation.Tanh, config.Activation);
+        Assert.Equal(Activation.Tanh, config.Activation);
         Assert.Equal(CombineMode.Concat, config.Combine);
         var model = new RelationAutoencoder<float>();
         // 30x2 embeddings; 4->50, 50->50, 50->50, 50->1 with biases.
@@ -210,7 +211,7 @@ public sealed class RelationAutoencoderTests
     [Fact]
     public void SaveAndLoadRoundTrip()
     {
-        var config = new AutoencoderConfig { ElementCount = 7, DecoderDepth = 2, DecoderWidth = 5, Combine = CombineMode.Difference, Activation = DecoderActivation.Relu };
+        var config = new AutoencoderConfig { ElementCount = 7, DecoderDepth = 2, DecoderWidth = 5, Combine = CombineMode.Difference, Activation = Activation.Relu };
         var model = new RelationAutoencoder<double>(config, seed: 9);
         using var stream = new MemoryStream();
         model.Save(stream);
@@ -222,6 +223,29 @@ public sealed class RelationAutoencoderTests
         stream.SetLength(stream.Length - 20);
         stream.Position = 0;
         Assert.Throws<InvalidDataException>(() => RelationAutoencoder<double>.Load(stream));
+    }
+
+    [Theory]
+    [InlineData(0, Activation.Tanh)]
+    [InlineData(1, Activation.Relu)]
+    public void VersionTwoFilesWithTheFormerDecoderActivationCodesStillLoad(int oldCode, Activation expected)
+    {
+        // Version 2 wrote the removed DecoderActivation enum (0 = tanh, 1 = relu) at byte 24 (after magic, version
+        // and four int sizes); version 3 writes GenEft.Nn.Activation there (tanh = 1, relu = 2).
+        var config = new AutoencoderConfig { ElementCount = 5, DecoderDepth = 1, DecoderWidth = 4, Activation = expected };
+        var model = new RelationAutoencoder<float>(config, seed: 4);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        byte[] bytes = stream.ToArray();
+        Assert.Equal(3, BitConverter.ToInt32(bytes, 4));
+        Assert.Equal((int)expected, BitConverter.ToInt32(bytes, 24));
+        BitConverter.GetBytes(2).CopyTo(bytes, 4);
+        BitConverter.GetBytes(oldCode).CopyTo(bytes, 24);
+        var loaded = RelationAutoencoder<float>.Load(new MemoryStream(bytes));
+        Assert.Equal(config, loaded.Config);
+        Assert.True(model.Parameters().Zip(loaded.Parameters()).All(t => t.First.Value.ReadOnlySpan.SequenceEqual(t.Second.Value.ReadOnlySpan)));
+        BitConverter.GetBytes(2).CopyTo(bytes, 24);
+        Assert.Throws<InvalidDataException>(() => RelationAutoencoder<float>.Load(new MemoryStream(bytes)));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class RelationDatasetTests
         var relation = RelationGenerators.EqualityModulo(13, 3);
         var data = new RelationDataset(relation);
         double fraction = fractionByte / 255.0;
-        var split = data.Split(fraction, seed);
+        var split = data.Split(fraction, (ulong)seed);
         var seen = new HashSet<int>();
         foreach (var part in new[] { split.Train, split.Test })
             for (int t = 0; t < part.Count; t++)
@@ -34,9 +34,23 @@ public class RelationDatasetTests
     [Fact]
     public void SameSeedSameSplitDifferentSeedDifferentSplit()
     {
-        var data = new RelationDataset(RelationGenerators.GreaterThan(20));
+        var data = new RelationDataset(RelationGenerators.LessThan(20));
         var a = data.Split(0.5, 42);
         Assert.Equal(a.Train.Left, data.Split(0.5, 42).Train.Left);
         Assert.NotEqual(a.Train.Left, data.Split(0.5, 43).Train.Left);
+    }
+
+    [Fact]
+    public void UlongSeedsUpToIntMaxAreTheFormerIntSeedsAndLargerOnesAreValid()
+    {
+        // The seed type became ulong: a non-negative int seed must give the split it gave before (new Random(seed)).
+        var data = new RelationDataset(RelationGenerators.LessThan(12));
+        foreach (int seed in new[] { 0, 1, 42, int.MaxValue })
+        {
+            Assert.Equal(data.Split(0.5, new Random(seed)).Train.Left, data.Split(0.5, (ulong)seed).Train.Left);
+        }
+
+        Assert.NotEqual(data.Split(0.5, 1UL << 40).Train.Left, data.Split(0.5, (1UL << 40) + 1).Train.Left);
+        Assert.Throws<ArgumentNullException>("random", () => data.Split(0.5, null!));
     }
 }

@@ -32,7 +32,7 @@ public class RelationEnumerationTests
     {
         // mod 2 on 6 elements: |Aut| = 3! 3! 2! = 72, so 720 / 72 = 10 relabellings.
         Assert.Equal(10, RelationEnumeration.Orbit(RelationGenerators.EqualityModulo(6, 2)).Count);
-        Assert.Equal(720, RelationEnumeration.Orbit(RelationGenerators.GreaterThan(6)).Count);
+        Assert.Equal(720, RelationEnumeration.Orbit(RelationGenerators.LessThan(6)).Count);
         Assert.Throws<ArgumentOutOfRangeException>(() => RelationEnumeration.TotalOrders(11));
     }
 }

@@ -24,12 +24,36 @@ public class RelationGeneratorTests
     [InlineData(1)]
     [InlineData(30)]
     [InlineData(65)]
-    public void GreaterThanIsTheStrictOrderXLessThanY(int n)
+    public void LessThanHoldsExactlyForXLessThanY(int n)
     {
-        var r = RelationGenerators.GreaterThan(n);
+        var r = RelationGenerators.LessThan(n);
         Assert.True(r.IsStrictTotalOrder);
-        Assert.Equal((long)n * (n - 1) / 2, r.PairCount);
-        if (n > 1) Assert.True(r[0, 1] && !r[1, 0]);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                Assert.Equal(i < j, r[i, j]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(65)]
+    public void ObsoleteGreaterThanIsTheSameRelationAsLessThan(int n)
+    {
+#pragma warning disable CS0618 // the forwarder under test
+        Assert.Equal(RelationGenerators.LessThan(n), RelationGenerators.GreaterThan(n));
+#pragma warning restore CS0618
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(30)]
+    [InlineData(65)]
+    public void ConverseOfLessThanHoldsExactlyForXGreaterThanY(int n)
+    {
+        var r = RelationGenerators.LessThan(n).Converse();
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                Assert.Equal(i > j, r[i, j]);
     }
 
     [Theory]

@@ -69,15 +69,29 @@ public class RelationPropertyTests
     {
         var r = RelationGenerators.EqualityModulo(7, 3);
         Assert.Equal(new[] { 0, 1, 2, 0, 1, 2, 0 }, r.EquivalenceClassIndices());
-        Assert.Throws<InvalidOperationException>(() => RelationGenerators.GreaterThan(3).EquivalenceClassIndices());
+        Assert.Throws<InvalidOperationException>(() => RelationGenerators.LessThan(3).EquivalenceClassIndices());
     }
 
     [Fact]
     public void RelabelMovesPairsAndRejectsNonPermutations()
     {
-        var r = RelationGenerators.GreaterThan(3).Relabel(new[] { 2, 1, 0 });
+        var r = RelationGenerators.LessThan(3).Relabel(new[] { 2, 1, 0 });
         Assert.True(r[2, 1] && r[1, 0] && r[2, 0]);
         Assert.Equal(3, r.PairCount);
         Assert.Throws<ArgumentException>(() => r.Relabel(new[] { 0, 0, 1 }));
+    }
+
+    [Fact]
+    public void ConverseTransposesTheMatrixAndIsAnInvolution()
+    {
+        foreach (var r in AllRelations.On(3))
+        {
+            var c = r.Converse();
+            for (int i = 0; i < 3; i++)
+                for (int j = 0; j < 3; j++)
+                    Assert.Equal(r[j, i], c[i, j]);
+            Assert.Equal(r, c.Converse());
+            Assert.Equal(r.IsSymmetric, r.Equals(c));
+        }
     }
 }

@@ -68,7 +68,7 @@ public class AnalyticStaticsTests
     [InlineData(double.NaN)]
     public void AccuracyOutsideTheOpenUnitIntervalIsRejected(double alpha)
     {
-        Assert.Equal("accuracy", Assert.Throws<ArgumentOutOfRangeException>(() => CriticalTrainingFraction.Of(alpha, 10, 30)).ParamName);
+        Assert.Equal("alpha", Assert.Throws<ArgumentOutOfRangeException>(() => CriticalTrainingFraction.Of(alpha, 10, 30)).ParamName);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class EquivalenceImportanceSamplingBoundTests
         foreach (double fraction in new[] { 0.0, 0.1, 0.2, 0.4 })
             for (int seed = 0; seed < 5; seed++)
             {
-                var sample = dataset.Split(fraction, seed).Train;
+                var sample = dataset.Split(fraction, (ulong)seed).Train;
                 Assert.Equal(exact.Evaluate(sample, new Random(0)), monteCarlo.Evaluate(sample, new Random(seed)), 0.006);
             }
     }
@@ -53,7 +53,7 @@ public class EquivalenceImportanceSamplingBoundTests
         var dataset = new RelationDataset(relation);
         for (int seed = 0; seed < 5; seed++)
         {
-            var sample = dataset.Split(fraction, seed).Train;
+            var sample = dataset.Split(fraction, (ulong)seed).Train;
             Assert.Equal(exact.Evaluate(sample, new Random(0)), monteCarlo.Evaluate(sample, new Random(seed)), 0.006);
         }
     }
@@ -61,7 +61,7 @@ public class EquivalenceImportanceSamplingBoundTests
     [Fact]
     public void RejectsNonEquivalences()
     {
-        Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new EquivalenceImportanceSamplingBound(RelationGenerators.GreaterThan(4))).ParamName);
+        Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new EquivalenceImportanceSamplingBound(RelationGenerators.LessThan(4))).ParamName);
         Assert.Equal("assignmentsPerSampling", Assert.Throws<ArgumentOutOfRangeException>(() => new EquivalenceImportanceSamplingBound(RelationGenerators.EqualityModulo(4, 2), 0)).ParamName);
     }
 }

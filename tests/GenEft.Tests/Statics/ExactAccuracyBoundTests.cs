@@ -30,15 +30,15 @@ public class ExactAccuracyBoundTests
     [InlineData(0.7)]
     public void EnumeratedClassesMatchBruteForceOverAllRelations(double fraction)
     {
-        var order = RelationGenerators.GreaterThan(3);
+        var order = RelationGenerators.LessThan(3);
         var equivalence = RelationGenerators.EqualityModulo(4, 2);
         var orderBound = new ExactAccuracyBound(order, RelationEnumeration.TotalOrders(3));
         var equivalenceBound = new ExactAccuracyBound(equivalence, RelationEnumeration.Equivalences(4, 2));
         for (int seed = 0; seed < 4; seed++)
         {
-            var orderSample = new RelationDataset(order).Split(fraction, seed).Train;
+            var orderSample = new RelationDataset(order).Split(fraction, (ulong)seed).Train;
             Assert.Equal(BruteForceBayesAccuracy(3, r => r.IsStrictTotalOrder, orderSample), orderBound.Evaluate(orderSample, new Random(0)), 12);
-            var equivalenceSample = new RelationDataset(equivalence).Split(fraction, seed).Train;
+            var equivalenceSample = new RelationDataset(equivalence).Split(fraction, (ulong)seed).Train;
             Assert.Equal(
                 BruteForceBayesAccuracy(4, r => r.IsEquivalence && r.EquivalenceClassIndices().Max() == 1, equivalenceSample),
                 equivalenceBound.Evaluate(equivalenceSample, new Random(0)), 12);
@@ -49,7 +49,7 @@ public class ExactAccuracyBoundTests
     public void ThePapersThreeSymbolExampleGivesPStarOneThird()
     {
         // Given only x < y (x = 0, y = 1, z = 2): (x, z) and (y, z) are right with probability 2/3 each.
-        var order = RelationGenerators.GreaterThan(3);
+        var order = RelationGenerators.LessThan(3);
         var sample = new RelationSamples(new[] { 0 }, new[] { 1 }, new[] { 1 });
         double expected = (3 + 2 + 4 * (2.0 / 3)) / 9;
         Assert.Equal(expected, new ExactAccuracyBound(order, RelationEnumeration.TotalOrders(3)).Evaluate(sample, new Random(0)), 12);
@@ -73,6 +73,6 @@ public class ExactAccuracyBoundTests
     public void RejectsAClassWithoutTheTruth()
     {
         Assert.Equal("hypotheses", Assert.Throws<ArgumentException>(
-            () => new ExactAccuracyBound(RelationGenerators.GreaterThan(3), RelationEnumeration.Equivalences(3, 2))).ParamName);
+            () => new ExactAccuracyBound(RelationGenerators.LessThan(3), RelationEnumeration.Equivalences(3, 2))).ParamName);
     }
 }

@@ -31,7 +31,7 @@ public class LinearExtensionMarkovChainTests
     [Fact]
     public void PairProbabilitiesAgreeWithTheExactSamplerAtNThirty()
     {
-        var poset = Posets.ClosedTrainingSample(RelationGenerators.GreaterThan(30), 0.1, seed: 4);
+        var poset = Posets.ClosedTrainingSample(RelationGenerators.LessThan(30), 0.1, seed: 4);
         var exactSampler = new LinearExtensionSampler(poset);
         var exactRandom = new Random(1);
         var exact = PairFrequencies(poset, positions => exactSampler.Sample(exactRandom, positions), 20_000);
@@ -62,7 +62,7 @@ public class LinearExtensionMarkovChainTests
     public void TheBoundFallsBackToTheChainForWidePosets()
     {
         // n = 80 with 2% of the pairs: a comparability component above 63 elements, so no exact counting.
-        var order = RelationGenerators.GreaterThan(80);
+        var order = RelationGenerators.LessThan(80);
         var poset = Posets.ClosedTrainingSample(order, 0.02, seed: AccuracyBoundEstimatorSeed(1, 0));
         Assert.ThrowsAny<ArgumentException>(() => new LinearExtensionSampler(poset));
         var bound = new LinearExtensionAccuracyBound(order, 20);

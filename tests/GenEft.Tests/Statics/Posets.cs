@@ -40,7 +40,7 @@ internal static class Posets
     public static Relation ClosedTrainingSample(Relation totalOrder, double fraction, int seed)
     {
         int n = totalOrder.Size;
-        var sample = new RelationDataset(totalOrder).Split(fraction, seed).Train;
+        var sample = new RelationDataset(totalOrder).Split(fraction, (ulong)seed).Train;
         var m = new bool[n, n];
         for (int t = 0; t < sample.Count; t++)
         {

@@ -26,7 +26,7 @@ public class TwoClassExactAccuracyBoundTests
         foreach (double fraction in new[] { 0.0, 0.05, 0.1, 0.2, 0.35, 0.6, 1.0 })
             for (int seed = 0; seed < 15; seed++)
             {
-                var sample = dataset.Split(fraction, seed).Train;
+                var sample = dataset.Split(fraction, (ulong)seed).Train;
                 Assert.Equal(enumerated.Evaluate(sample, new Random(0)), dynamic.Evaluate(sample, new Random(0)), 12);
             }
     }
@@ -44,6 +44,6 @@ public class TwoClassExactAccuracyBoundTests
     public void RejectsRelationsWithMoreThanTwoClasses()
     {
         Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new TwoClassExactAccuracyBound(RelationGenerators.EqualityModulo(6, 3))).ParamName);
-        Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new TwoClassExactAccuracyBound(RelationGenerators.GreaterThan(4))).ParamName);
+        Assert.Equal("relation", Assert.Throws<ArgumentException>(() => new TwoClassExactAccuracyBound(RelationGenerators.LessThan(4))).ParamName);
     }
 }

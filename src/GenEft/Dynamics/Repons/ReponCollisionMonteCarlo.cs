@@ -100,7 +100,7 @@ public sealed class ReponCollisionMonteCarlo
     /// <returns>The counts, P(collision) and its standard error, and solver statistics.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is less than 1.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public ReponCollisionEstimate Estimate(long samples, long seed, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public ReponCollisionEstimate Estimate(long samples, ulong seed, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         long chunks = (samples + ChunkSize - 1) / ChunkSize;
@@ -158,9 +158,9 @@ public sealed class ReponCollisionMonteCarlo
     }
 
     /// <summary>The i-th initialization of the stream <paramref name="seed"/>: two independent normals scaled by sigma_a and sigma_c.</summary>
-    internal static ReducedReponState SampleInitialState(long seed, long index, double sigmaA, double sigmaC)
+    internal static ReducedReponState SampleInitialState(ulong seed, long index, double sigmaA, double sigmaC)
     {
-        ulong key = SplitMix64.Mix(SplitMix64.Mix((ulong)seed) ^ SplitMix64.Mix((ulong)index + 0x632BE59BD9B4E019UL));
+        ulong key = SplitMix64.Mix(SplitMix64.Mix(seed) ^ SplitMix64.Mix((ulong)index + 0x632BE59BD9B4E019UL));
         double u1 = SplitMix64.ToUnitInterval(SplitMix64.Mix(key));
         double u2 = SplitMix64.ToUnitInterval(SplitMix64.Mix(key + 0x9E3779B97F4A7C15UL));
         double radius = Math.Sqrt(-2 * Math.Log(u1));
@@ -178,7 +178,7 @@ public sealed class ReponCollisionMonteCarlo
 
         public Tally Tally { get; } = new();
 
-        public void Run(long seed, long index)
+        public void Run(ulong seed, long index)
         {
             ReducedReponState start = SampleInitialState(seed, index, owner.SigmaA, owner.SigmaC);
             ReponOutcome expected = owner.System.Outcome(start);
