@@ -18,14 +18,39 @@ public sealed record PhaseBoundary(IReadOnlyList<BoundaryPoint> Points, double S
     /// <returns>The boundary's y.</returns>
     public double YAt(double x) => LogAxes ? Math.Pow(10, (Slope * Math.Log10(x)) + Intercept) : (Slope * x) + Intercept;
 
-    /// <summary>A one-line description with axis names.</summary>
+    /// <summary>The x of each column (by increasing x) where the lower group does not give way to the upper one: no boundary point there.</summary>
+    public IReadOnlyList<double> ColumnsWithoutBoundary { get; init; } = [];
+
+    /// <summary>
+    /// A one-line description with axis names: the points, the columns without a boundary, the fitted line and the
+    /// median ratio; a quantity that is not defined is named as missing ("no boundary", "no line fit"), never printed as NaN.
+    /// </summary>
     /// <param name="xAxis">The x name.</param>
     /// <param name="yAxis">The y name.</param>
     /// <returns>The text.</returns>
-    public string Describe(string xAxis, string yAxis) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"boundary points ({xAxis}, {yAxis}*): {string.Join(" ", Points.Select(p => $"({p.X:G3}, {p.Y:G3})"))}; " +
-        $"fit {(LogAxes ? "log10 " : "")}{yAxis}* = {Slope:F2} {(LogAxes ? "log10 " : "")}{xAxis} + {Intercept:F2}; median {yAxis}*/{xAxis} = {MedianRatio:G3}");
+    public string Describe(string xAxis, string yAxis)
+    {
+        var text = new System.Text.StringBuilder();
+        string log = LogAxes ? "log10 " : "";
+        string missing = string.Join(" ", ColumnsWithoutBoundary.Select(x => x.ToString("G3", CultureInfo.InvariantCulture)));
+        if (Points.Count == 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"no boundary in any column ({xAxis} = {missing}); no line fit; no median {yAxis}*/{xAxis}");
+            return text.ToString();
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"boundary points ({xAxis}, {yAxis}*): {string.Join(" ", Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"({p.X:G3}, {p.Y:G3})")))}");
+        if (ColumnsWithoutBoundary.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; no boundary at {xAxis} = {missing}");
+        }
+
+        text.Append(double.IsFinite(Slope)
+            ? string.Create(CultureInfo.InvariantCulture, $"; fit {log}{yAxis}* = {Slope:F2} {log}{xAxis} + {Intercept:F2}")
+            : string.Create(CultureInfo.InvariantCulture, $"; no line fit (a boundary in {Points.Count} column, a line needs 2)"));
+        text.Append(CultureInfo.InvariantCulture, $"; median {yAxis}*/{xAxis} = {MedianRatio:G3}");
+        return text.ToString();
+    }
 }
 
 /// <summary>
@@ -49,13 +74,15 @@ public sealed record PhaseSeparatingLine(double Slope, double Intercept, int Cel
     /// <returns>The ratio.</returns>
     public double RatioAt(double x) => YAt(x) / x;
 
-    /// <summary>A one-line description with axis names and the ratio at <paramref name="atX"/>.</summary>
+    /// <summary>A one-line description with axis names and the ratio at <paramref name="atX"/>; "no logistic separating line" when the fit was not possible, never NaN.</summary>
     /// <param name="xAxis">The x name.</param>
     /// <param name="yAxis">The y name.</param>
     /// <param name="atX">Where to report y/x.</param>
     /// <returns>The text.</returns>
-    public string Describe(string xAxis, string yAxis, double atX) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"logistic separating line over {Cells} cells: {(LogAxes ? "log10 " : "")}{yAxis} = {Slope:F2} {(LogAxes ? "log10 " : "")}{xAxis} + {Intercept:F2} " +
-        $"(at {xAxis} = {atX:G3}: {yAxis}/{xAxis} = {RatioAt(atX):G3})");
+    public string Describe(string xAxis, string yAxis, double atX) => double.IsFinite(Slope)
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"logistic separating line over {Cells} cells: {(LogAxes ? "log10 " : "")}{yAxis} = {Slope:F2} {(LogAxes ? "log10 " : "")}{xAxis} + {Intercept:F2} " +
+            $"(at {xAxis} = {atX:G3}: {yAxis}/{xAxis} = {RatioAt(atX):G3})")
+        : string.Create(CultureInfo.InvariantCulture, $"no logistic separating line over {Cells} cells (fewer than 3, a phase group missing, or the groups do not depend on {yAxis})");
 }

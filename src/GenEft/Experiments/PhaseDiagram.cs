@@ -34,7 +34,7 @@ public static class PhaseDiagram
     /// The boundary per column (fixed x): at each (x, y) the replicates vote (a phase group holds the point when more
     /// than half of its runs are in it); the boundary of column x lies between the largest y held by the lower group
     /// whose next y is held by the upper group with no lower-held y above it, at their geometric mean (log axes) or
-    /// mean; a column without such a change has no point. Then the least-squares line through the points (on log10
+    /// mean; a column without such a change has no point (it is listed in <see cref="PhaseBoundary.ColumnsWithoutBoundary"/>). Then the least-squares line through the points (on log10
     /// axes: log10 y* = slope log10 x + intercept) and the median y*/x.
     /// </summary>
     /// <param name="cells">The runs.</param>
@@ -47,8 +47,10 @@ public static class PhaseDiagram
         options ??= new PhaseDiagramOptions();
         var list = Checked(cells, options);
         var points = new List<BoundaryPoint>();
+        var withoutBoundary = new List<double>();
         foreach (var column in list.GroupBy(c => c.X).OrderBy(g => g.Key))
         {
+            int before = points.Count;
             var ys = column.GroupBy(c => c.Y).OrderBy(g => g.Key)
                 .Select(g => (Y: g.Key, Lower: g.Count(c => options.Lower.Contains(c.Phase)) * 2 > g.Count(), Upper: g.Count(c => options.Upper.Contains(c.Phase)) * 2 > g.Count()))
                 .ToArray();
@@ -61,6 +63,11 @@ public static class PhaseDiagram
                     break;
                 }
             }
+
+            if (points.Count == before)
+            {
+                withoutBoundary.Add(column.Key);
+            }
         }
 
         var ratios = points.Select(p => p.Y / p.X).Order().ToArray();
@@ -70,14 +77,14 @@ public static class PhaseDiagram
             : (ratios[(ratios.Length / 2) - 1] + ratios[ratios.Length / 2]) / 2;
         if (points.Count < 2)
         {
-            return new PhaseBoundary(points, double.NaN, double.NaN, median, options.LogAxes);
+            return new PhaseBoundary(points, double.NaN, double.NaN, median, options.LogAxes) { ColumnsWithoutBoundary = withoutBoundary };
         }
 
         double[] u = points.Select(p => Scale(p.X, options)).ToArray(), v = points.Select(p => Scale(p.Y, options)).ToArray();
         double mu = u.Average(), mv = v.Average();
         double sxx = u.Sum(a => (a - mu) * (a - mu));
         double slope = sxx > 0 ? u.Zip(v).Sum(t => (t.First - mu) * (t.Second - mv)) / sxx : double.NaN;
-        return new PhaseBoundary(points, slope, mv - (slope * mu), median, options.LogAxes);
+        return new PhaseBoundary(points, slope, mv - (slope * mu), median, options.LogAxes) { ColumnsWithoutBoundary = withoutBoundary };
     }
 
     /// <summary>

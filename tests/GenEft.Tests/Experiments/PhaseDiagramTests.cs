@@ -149,4 +149,37 @@ public sealed class PhaseDiagramTests
         Assert.Equal("        10 M." + Environment.NewLine + "         1 GK" + Environment.NewLine, PhaseDiagram.Render(cells));
         Assert.Throws<FormatException>(() => PhaseDiagram.FromRows([rows[0] with { Values = [new("phase", "Melting")] }], "x", "y"));
     }
+
+    [Fact]
+    public void DescribeNamesColumnsWithoutABoundaryAndAMissingFitInsteadOfPrintingNaN()
+    {
+        // A 3 x 3 map: column x = 1 changes from generalization (y = 1, 10) to memorization (y = 100); columns 10 and 100
+        // generalize everywhere. One boundary point (1, sqrt(10 * 100)), so no line; median y*/x = 31.6.
+        var cells = new List<PhaseCell>();
+        foreach (double x in new[] { 1.0, 10, 100 })
+        {
+            foreach (double y in new[] { 1.0, 10, 100 })
+            {
+                cells.Add(new PhaseCell(x, y, x == 1 && y == 100 ? Phase.Memorization : Phase.Generalization));
+            }
+        }
+
+        var fit = PhaseDiagram.FitBoundary(cells);
+        Assert.Equal([new BoundaryPoint(1, Math.Sqrt(1000))], fit.Points);
+        Assert.Equal([10.0, 100.0], fit.ColumnsWithoutBoundary);
+        Assert.True(double.IsNaN(fit.Slope));
+        string text = fit.Describe("eta_enc", "eta_dec");
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        Assert.Equal("boundary points (eta_enc, eta_dec*): (1, 31.6); no boundary at eta_enc = 10 100; no line fit (a boundary in 1 column, a line needs 2); median eta_dec*/eta_enc = 31.6", text);
+
+        // No boundary anywhere (all generalization): every part says so, and the logistic line is missing too.
+        var flat = cells.Select(c => c with { Phase = Phase.Generalization }).ToList();
+        var none = PhaseDiagram.FitBoundary(flat);
+        Assert.Empty(none.Points);
+        Assert.Equal("no boundary in any column (eta_enc = 1 10 100); no line fit; no median eta_dec*/eta_enc", none.Describe("eta_enc", "eta_dec"));
+        var line = PhaseDiagram.FitSeparatingLine(flat);
+        Assert.True(double.IsNaN(line.Slope));
+        Assert.StartsWith("no logistic separating line over 9 cells", line.Describe("eta_enc", "eta_dec", 1), StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", line.Describe("eta_enc", "eta_dec", 1), StringComparison.Ordinal);
+    }
 }
