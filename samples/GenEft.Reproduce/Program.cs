@@ -11,7 +11,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var output = new Option<string>("--out") { Description = "Folder for the CSV files.", DefaultValueFactory = _ => "reproduce-output" };
 var seeds = new Option<int>("--seeds") { Description = "Autoencoder runs per learning-rate setting.", DefaultValueFactory = _ => 2 };
 var steps = new Option<long>("--steps") { Description = "Autoencoder step budget (Table 4 uses 100000; the default keeps the job near a minute).", DefaultValueFactory = _ => 50_000 };
-var reponSamples = new Option<long>("--repon-samples") { Description = "Monte Carlo starts per eta_x/eta_A.", DefaultValueFactory = _ => 50_000 };
+var reponSamples = new Option<long>("--repon-samples") { Description = "Monte Carlo starts per eta_x/eta_A.", DefaultValueFactory = _ => 20_000 };
 var perceptronTrials = new Option<long>("--perceptron-trials") { Description = "Monte Carlo training sets per (N, eps_l).", DefaultValueFactory = _ => 100_000 };
 var root = new RootCommand("Reproduces the headline results of GenEFT (statics, repon dynamics, autoencoder phases) and of perceptron grokking (1D P_G).")
 {
