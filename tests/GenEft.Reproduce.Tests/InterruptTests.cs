@@ -88,25 +88,18 @@ public sealed class InterruptTests : IDisposable
         kill.WaitForExit();
     }
 
-    [Fact]
-    public void UnknownFlagsAreRejected()
+    [Theory]
+    [InlineData("--sedes", "3", "--sedes")]
+    [InlineData("--seeds", "0", "--seeds must be at least 1")]
+    [InlineData("--steps", "-5", "--steps must be at least 1")]
+    public void BadFlagsAreRejectedBeforeAnythingRuns(string flag, string value, string message)
     {
-        using var process = Start("--out", _directory, "--sedes", "3");
+        using var process = Start("--out", _directory, flag, value);
         string error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains("--sedes", error, StringComparison.Ordinal);
+        Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_directory, "statics.csv")));
-    }
-
-    [Fact]
-    public void OutOfRangeValuesAreRejected()
-    {
-        using var process = Start("--out", _directory, "--seeds", "0");
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains("--seeds must be at least 1", error, StringComparison.Ordinal);
     }
 
     private static Process Start(params string[] arguments)
