@@ -5,7 +5,7 @@ namespace GenEft.Graphs;
 /// <summary>
 /// The automorphism group Aut(G) of a graph, as found by an <see cref="IAutomorphismEngine"/>: its exact
 /// order, its orbits (as representatives, as labels and as sets) and a generating set. GenEFT's description length of a relation is
-/// b = log2(n!) - <see cref="Log2Order"/> (THEORY.md section 1).
+/// b = log2(n!) - <see cref="Log2Order"/>, the description length of GenEFT Section III.
 /// </summary>
 public sealed class AutomorphismGroup
 {

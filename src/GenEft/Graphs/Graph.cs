@@ -5,7 +5,7 @@ namespace GenEft.Graphs;
 /// optional integer vertex colours and self-loops. Adjacency lists are sorted and free of duplicates,
 /// and memory is linear in the number of edges, so 10^6 vertices and 10^7 edges fit comfortably.
 /// This is the graph whose automorphism group gives GenEFT's description length
-/// b = log2(n! / |Aut(G)|) (THEORY.md section 1).
+/// b = log2(n! / |Aut(G)|), the description length of GenEFT Section III.
 /// </summary>
 public sealed class Graph
 {

@@ -26,6 +26,7 @@ namespace GenEft.Models;
 public sealed class RelationAutoencoder<T> : Module<T>, ISupervisedModel<T, SupervisedBatch<T>>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private int[] _stagedLeft = [], _stagedRight = [];
     private readonly Tape<T> _tape = new();
     private readonly Dictionary<int, DenseTensor<T>> _targets = [];
     private readonly Dictionary<int, Tape<T>> _inference = [];
@@ -151,10 +152,11 @@ public sealed class RelationAutoencoder<T> : Module<T>, ISupervisedModel<T, Supe
     /// <param name="labels">R(left, right) of each pair, 0 or 1; same length, at least 1.</param>
     /// <returns>The mean loss (NaN or infinite if the parameters diverged).</returns>
     /// <exception cref="ArgumentException">The lengths differ or are 0, an index is out of range, or a label is not 0 or 1.</exception>
-    public double ComputeGradients(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels)
+    public double ComputeGradients(ReadOnlySpan<int> left, ReadOnlySpan<int> right, ReadOnlySpan<int> labels)
     {
-        Validate(left.Span, right.Span, labels, requireLabels: true);
-        return Run(left, right, labels, backward: true, out _);
+        Validate(left, right, labels, requireLabels: true);
+        var (l, r) = Stage(left, right);
+        return Run(l, r, labels, backward: true, out _);
     }
 
     /// <summary>Mean binary cross-entropy of the logits on the given pairs (no gradients).</summary>
@@ -162,11 +164,12 @@ public sealed class RelationAutoencoder<T> : Module<T>, ISupervisedModel<T, Supe
     /// <param name="right">Second elements.</param>
     /// <param name="labels">Labels 0 or 1.</param>
     /// <returns>The mean loss.</returns>
-    /// <exception cref="ArgumentException">As for <see cref="ComputeGradients(ReadOnlyMemory{int}, ReadOnlyMemory{int}, ReadOnlySpan{int})"/>.</exception>
-    public double Loss(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels)
+    /// <exception cref="ArgumentException">As for <see cref="ComputeGradients(ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{int})"/>.</exception>
+    public double Loss(ReadOnlySpan<int> left, ReadOnlySpan<int> right, ReadOnlySpan<int> labels)
     {
-        Validate(left.Span, right.Span, labels, requireLabels: true);
-        return Infer(left, right, labels, out _);
+        Validate(left, right, labels, requireLabels: true);
+        var (l, r) = Stage(left, right);
+        return Infer(l, r, labels, out _);
     }
 
     /// <summary>How many pairs are classified correctly (predicted 1 iff the logit is positive).</summary>
@@ -174,11 +177,12 @@ public sealed class RelationAutoencoder<T> : Module<T>, ISupervisedModel<T, Supe
     /// <param name="right">Second elements.</param>
     /// <param name="labels">Labels 0 or 1.</param>
     /// <returns>The number of correct predictions.</returns>
-    /// <exception cref="ArgumentException">As for <see cref="ComputeGradients(ReadOnlyMemory{int}, ReadOnlyMemory{int}, ReadOnlySpan{int})"/>.</exception>
-    public int CountCorrect(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, ReadOnlySpan<int> labels)
+    /// <exception cref="ArgumentException">As for <see cref="ComputeGradients(ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{int})"/>.</exception>
+    public int CountCorrect(ReadOnlySpan<int> left, ReadOnlySpan<int> right, ReadOnlySpan<int> labels)
     {
-        Validate(left.Span, right.Span, labels, requireLabels: true);
-        Infer(left, right, labels, out int correct);
+        Validate(left, right, labels, requireLabels: true);
+        var (l, r) = Stage(left, right);
+        Infer(l, r, labels, out int correct);
         return correct;
     }
 
@@ -187,17 +191,18 @@ public sealed class RelationAutoencoder<T> : Module<T>, ISupervisedModel<T, Supe
     /// <param name="right">Second elements, in [0, n); same length.</param>
     /// <param name="logits">Receives one logit per pair; same length.</param>
     /// <exception cref="ArgumentException">The lengths differ or are 0, or an index is out of range.</exception>
-    public void PredictLogits(ReadOnlyMemory<int> left, ReadOnlyMemory<int> right, Span<T> logits)
+    public void PredictLogits(ReadOnlySpan<int> left, ReadOnlySpan<int> right, Span<T> logits)
     {
-        Validate(left.Span, right.Span, default, requireLabels: false);
+        Validate(left, right, default, requireLabels: false);
         if (logits.Length != left.Length)
         {
             throw new ArgumentException($"logits has length {logits.Length}; it must match the {left.Length} pairs.", nameof(logits));
         }
 
+        var (l, r) = Stage(left, right);
         var tape = InferenceTape(left.Length);
         tape.Reset();
-        Forward(tape, left, right).Value.ReadOnlySpan.CopyTo(logits);
+        Forward(tape, l, r).Value.ReadOnlySpan.CopyTo(logits);
     }
 
     /// <summary>P(R(x1, x2) = 1) as the model sees it: the sigmoid of the logit.</summary>
@@ -242,6 +247,23 @@ public sealed class RelationAutoencoder<T> : Module<T>, ISupervisedModel<T, Supe
         }
 
         return double.CreateTruncating(loss.Value.ReadOnlySpan[0]);
+    }
+
+    /// <summary>
+    /// Copies a call's index spans into the model's own buffers, so the span overloads accept arrays, collection
+    /// expressions and stack memory while the tape (which references its indices until backward) sees stable memory.
+    /// </summary>
+    private (ReadOnlyMemory<int> Left, ReadOnlyMemory<int> Right) Stage(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
+    {
+        if (_stagedLeft.Length < left.Length)
+        {
+            _stagedLeft = new int[left.Length];
+            _stagedRight = new int[left.Length];
+        }
+
+        left.CopyTo(_stagedLeft);
+        right.CopyTo(_stagedRight);
+        return (_stagedLeft.AsMemory(0, left.Length), _stagedRight.AsMemory(0, right.Length));
     }
 
     /// <summary>The forward pass and loss on an inference tape (one per batch size, so sizes do not evict each other's buffers).</summary>

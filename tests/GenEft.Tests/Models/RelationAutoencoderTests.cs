@@ -264,4 +264,22 @@ public sealed class RelationAutoencoderTests
         Assert.Throws<ArgumentOutOfRangeException>("EmbeddingInitScale", () => new AutoencoderConfig { EmbeddingInitScale = double.NaN });
         Assert.Throws<ArgumentOutOfRangeException>("Combine", () => new AutoencoderConfig { Combine = (CombineMode)7 });
     }
+
+    [Fact]
+    public void PairMethodsTakeCollectionExpressionsAndStackSpansWithTheArraysResults()
+    {
+        // Issue 13: index arguments accept spans (collection expressions, stackalloc), not only ReadOnlyMemory<int>.
+        var model = new RelationAutoencoder<double>(new AutoencoderConfig { ElementCount = 5, DecoderWidth = 6 }, seed: 3);
+        int[] left = [0, 1, 2, 4], right = [1, 3, 0, 4], labels = [0, 1, 0, 1];
+        double fromArrays = model.Loss(left, right, labels);
+        Assert.Equal(fromArrays, model.Loss([0, 1, 2, 4], [1, 3, 0, 4], [0, 1, 0, 1]));
+        Span<int> l = stackalloc int[] { 0, 1, 2, 4 }, r = stackalloc int[] { 1, 3, 0, 4 };
+        Assert.Equal(fromArrays, model.Loss(l, r, labels));
+        Assert.Equal(model.CountCorrect(left, right, labels), model.CountCorrect([0, 1, 2, 4], [1, 3, 0, 4], [0, 1, 0, 1]));
+        // A longer call after a shorter one and a shorter after a longer reuse the staging buffers correctly.
+        Assert.Equal(model.Loss([0], [1], [0]), model.Loss(new[] { 0 }, new[] { 1 }, new[] { 0 }));
+        Assert.Equal(fromArrays, model.Loss(l, r, labels));
+        double gradLoss = model.ComputeGradients([0, 1, 2, 4], [1, 3, 0, 4], [0, 1, 0, 1]);
+        Assert.Equal(fromArrays, gradLoss);
+    }
 }
