@@ -71,6 +71,16 @@ public sealed record TrainingRunSettings
     /// <summary>Stop as soon as the phase is certain (see <see cref="PhaseTracker"/>). Default true.</summary>
     public bool StopWhenCertain { get; init; } = true;
 
+    /// <summary>
+    /// Flush subnormal floats to zero where a run whose loss goes to 0 makes them (.NET has no FTZ/DAZ switch, and
+    /// arithmetic on subnormals is many times slower on x86): in the loss gradient (σ(z) - t)/n, in tanh's backward
+    /// dy ⊙ (1 - y²), and in the Adam/AdamW moments m and v. The rule, per element: x ← 0 (sign kept) where
+    /// |x| &lt; 2^-126 ≈ 1.18e-38 (float's smallest normal number), x unchanged otherwise; each flushed value moves by
+    /// less than 1.2e-38. Default false, so a run is bit for bit torch's formulas without FTZ; set it for speed in
+    /// long memorizing runs (docs/nn.md, "Subnormal flushing", and docs/benchmarks.md give the effect).
+    /// </summary>
+    public bool FlushSubnormals { get; init; }
+
     /// <summary>Keep every evaluation in <see cref="TrainingRunResult.Curve"/>. Default true; sweeps may turn it off.</summary>
     public bool RecordCurve { get; init; } = true;
 }
