@@ -34,12 +34,15 @@ public sealed class SubnormalFlushTrajectoryTests
             Model = new AutoencoderConfig { DecoderWidth = 50 },
         };
 
+    [Fact]
+    public void Flushing_is_the_default_of_a_training_run() => Assert.True(new TrainingRunSettings(RelationGenerators.LessThan(4)).FlushSubnormals);
+
     [Theory]
     [MemberData(nameof(Runs))]
     public void Flushing_keeps_the_trajectory_and_the_phase(string run)
     {
         var token = TestContext.Current.CancellationToken;
-        var plain = TrainingRun.Execute(Settings(run), null, token);
+        var plain = TrainingRun.Execute(Settings(run) with { FlushSubnormals = false }, null, token);
         var flushed = TrainingRun.Execute(Settings(run) with { FlushSubnormals = true }, null, token);
 
         Assert.Equal(plain.Outcome.Phase, flushed.Outcome.Phase);
