@@ -138,6 +138,20 @@ internal static class GradKernels
     }
 }
 
+/// <summary>
+/// <typeparamref name="TOp"/>'s result with subnormals flushed to zero (sign kept; see
+/// <see cref="Tensors.SubnormalFlush"/>), for tapes with <see cref="Tape{T}.FlushSubnormals"/>.
+/// </summary>
+internal readonly struct FlushedGrad<T, TOp> : IElementwiseGrad<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TOp : struct, IElementwiseGrad<T>
+{
+    public static T Invoke(T x, T y, T dy, T s0, T s1) => Tensors.SubnormalFlush.Flush(TOp.Invoke(x, y, dy, s0, s1));
+
+    public static Vector<T> Invoke(Vector<T> x, Vector<T> y, Vector<T> dy, Vector<T> s0, Vector<T> s1)
+        => Tensors.SubnormalFlush.Flush(TOp.Invoke(x, y, dy, s0, s1));
+}
+
 /// <summary>An elementwise backward rule: the input gradient from the input x, the output y, the output gradient dy and two op constants.</summary>
 internal interface IElementwiseGrad<T>
     where T : unmanaged, IFloatingPointIeee754<T>

@@ -123,8 +123,14 @@ public static partial class Ops
         T scale = dl / T.CreateChecked(x.Length);
         switch (node.Kind)
         {
+            case OpKind.BinaryCrossEntropyWithLogits when node.Tape.FlushSubnormals:
+                GradKernels.PutElementwise<T, FlushedGrad<T, ResidualGrad<T>>>(node.Scratch0!.ReadOnlySpan, node.Target!.ReadOnlySpan, x, dx, scale, T.Zero, acc);
+                break;
             case OpKind.BinaryCrossEntropyWithLogits:
                 GradKernels.PutElementwise<T, ResidualGrad<T>>(node.Scratch0!.ReadOnlySpan, node.Target!.ReadOnlySpan, x, dx, scale, T.Zero, acc); // (σ(z) - t) / n
+                break;
+            case OpKind.MeanSquaredError when node.Tape.FlushSubnormals:
+                GradKernels.PutElementwise<T, FlushedGrad<T, ResidualGrad<T>>>(x, node.Target!.ReadOnlySpan, x, dx, scale + scale, T.Zero, acc);
                 break;
             case OpKind.MeanSquaredError:
                 GradKernels.PutElementwise<T, ResidualGrad<T>>(x, node.Target!.ReadOnlySpan, x, dx, scale + scale, T.Zero, acc);

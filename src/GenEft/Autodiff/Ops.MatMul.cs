@@ -216,7 +216,15 @@ public static partial class Ops
                 biasDone = true;
             }
 
-            TanhBackwardWithColumnSums(node.Value.ReadOnlySpan, dy.ReadOnlySpan, dz.Span, db, accBias);
+            if (node.Tape.FlushSubnormals)
+            {
+                TanhBackwardWithColumnSums<T, FlushedGrad<T, TanhGrad<T>>>(node.Value.ReadOnlySpan, dy.ReadOnlySpan, dz.Span, db, accBias);
+            }
+            else
+            {
+                TanhBackwardWithColumnSums<T, TanhGrad<T>>(node.Value.ReadOnlySpan, dy.ReadOnlySpan, dz.Span, db, accBias);
+            }
+
             dy = dz;
         }
 
@@ -254,12 +262,13 @@ public static partial class Ops
     }
 
     /// <summary>dz = dy ⊙ (1 - y²) row by row; when <paramref name="db"/> is not empty, db (=|+=) Σ_rows dz in the same pass.</summary>
-    private static void TanhBackwardWithColumnSums<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dz, Span<T> db, bool accumulate)
+    private static void TanhBackwardWithColumnSums<T, TGrad>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dz, Span<T> db, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TGrad : struct, IElementwiseGrad<T>
     {
         if (db.IsEmpty)
         {
-            GradKernels.PutElementwise<T, TanhGrad<T>>(y, y, dy, dz, T.Zero, T.Zero, false);
+            GradKernels.PutElementwise<T, TGrad>(y, y, dy, dz, T.Zero, T.Zero, false);
             return;
         }
 
@@ -272,7 +281,7 @@ public static partial class Ops
         for (int offset = 0; offset < y.Length; offset += width)
         {
             var row = dz.Slice(offset, width);
-            GradKernels.PutElementwise<T, TanhGrad<T>>(y.Slice(offset, width), y.Slice(offset, width), dy.Slice(offset, width), row, T.Zero, T.Zero, false);
+            GradKernels.PutElementwise<T, TGrad>(y.Slice(offset, width), y.Slice(offset, width), dy.Slice(offset, width), row, T.Zero, T.Zero, false);
             TensorPrimitives.Add(db, row, db);
         }
     }

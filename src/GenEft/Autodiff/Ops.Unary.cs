@@ -169,6 +169,7 @@ public static partial class Ops
         {
             case OpKind.Affine: GradKernels.PutScaled(dy, s0, dx, acc); break;
             case OpKind.ReluAffine: GradKernels.PutElementwise<T, ReluAffineGrad<T>>(x, y, dy, dx, s0, s1, acc); break;
+            case OpKind.Tanh when node.Tape.FlushSubnormals: GradKernels.PutElementwise<T, FlushedGrad<T, TanhGrad<T>>>(x, y, dy, dx, s0, s1, acc); break;
             case OpKind.Tanh: GradKernels.PutElementwise<T, TanhGrad<T>>(x, y, dy, dx, s0, s1, acc); break;
             case OpKind.Relu: GradKernels.PutElementwise<T, ReluGrad<T>>(x, y, dy, dx, s0, s1, acc); break;
             case OpKind.Sigmoid: GradKernels.PutElementwise<T, SigmoidGrad<T>>(x, y, dy, dx, s0, s1, acc); break;
@@ -191,7 +192,7 @@ public static partial class Ops
     }
 
     /// <summary>d tanh(x)/dx = 1 - tanh²(x), from the saved output.</summary>
-    private readonly struct TanhGrad<T> : IElementwiseGrad<T>
+    internal readonly struct TanhGrad<T> : IElementwiseGrad<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public static T Invoke(T x, T y, T dy, T s0, T s1) => dy * (T.One - (y * y));

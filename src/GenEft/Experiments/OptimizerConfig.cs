@@ -68,6 +68,12 @@ public sealed record OptimizerConfig
         init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(Epsilon), value, "Must be positive and finite.");
     } = 1e-8;
 
+    /// <summary>
+    /// Adam and AdamW: flush subnormal moments to zero after each update (<see cref="Adam{T}.FlushSubnormals"/>:
+    /// m, v ← 0 where below the smallest normal number). Ignored by SGD. Default false (torch.optim's formulas exactly).
+    /// </summary>
+    public bool FlushSubnormals { get; init; }
+
     /// <summary>Builds the optimizer over a model's groups, in their order.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="groups">The model's parameter groups.</param>
@@ -93,8 +99,8 @@ public sealed record OptimizerConfig
         }).ToArray();
         return Kind switch
         {
-            OptimizerKind.Adam => new Adam<T>(built, Beta1, Beta2, Epsilon),
-            OptimizerKind.AdamW => new AdamW<T>(built, Beta1, Beta2, Epsilon),
+            OptimizerKind.Adam => new Adam<T>(built, Beta1, Beta2, Epsilon) { FlushSubnormals = FlushSubnormals },
+            OptimizerKind.AdamW => new AdamW<T>(built, Beta1, Beta2, Epsilon) { FlushSubnormals = FlushSubnormals },
             OptimizerKind.Sgd => new Sgd<T>(built, Momentum, Nesterov),
             _ => throw new InvalidOperationException($"Unknown optimizer kind {Kind}."),
         };

@@ -79,6 +79,10 @@ public sealed record OptimizerSettings
     /// <summary>The optimizer over the autoencoder's groups (encoder first, as its time reference).</summary>
     internal Optimizer<float> Create(IReadOnlyList<ModelParameterGroup<float>> groups) => ToConfig().Create(groups);
 
+    /// <summary>The same, with <see cref="OptimizerConfig.FlushSubnormals"/> as given.</summary>
+    internal Optimizer<float> Create(IReadOnlyList<ModelParameterGroup<float>> groups, bool flushSubnormals)
+        => (ToConfig() with { FlushSubnormals = flushSubnormals }).Create(groups);
+
     private static double Positive(double value, string name) =>
         value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be positive and finite.");
 }

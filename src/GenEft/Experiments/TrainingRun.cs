@@ -36,7 +36,8 @@ public static class TrainingRun
         }
 
         var model = InitialModel(settings);
-        var result = TrainingLoop.Run(model, settings.Optimizer.Create, Data(split, settings), LoopSettings(settings), progress, cancellationToken);
+        model.FlushSubnormals = settings.FlushSubnormals;
+        var result = TrainingLoop.Run(model, groups => settings.Optimizer.Create(groups, settings.FlushSubnormals), Data(split, settings), LoopSettings(settings), progress, cancellationToken);
         return new TrainingRunResult(result, model);
     }
 

@@ -144,6 +144,17 @@ public sealed class RelationAutoencoder<T> : Module<T>, ISupervisedModel<T, Supe
     }
 
     /// <summary>
+    /// Flush subnormal gradients to zero in the training passes (<see cref="Tape{T}.FlushSubnormals"/>: the loss
+    /// gradient and the tanh backward, g ← 0 where |g| is below the smallest normal number). Default false. The
+    /// forward pass, and so the loss, accuracy and predictions at given parameters, is the same either way.
+    /// </summary>
+    public bool FlushSubnormals
+    {
+        get => _tape.FlushSubnormals;
+        set => _tape.FlushSubnormals = value;
+    }
+
+    /// <summary>
     /// Mean binary cross-entropy of the logits on the given pairs, and its gradient with respect to every parameter
     /// (each <see cref="Parameter{T}.Grad"/> is overwritten).
     /// </summary>

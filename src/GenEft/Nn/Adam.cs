@@ -57,6 +57,15 @@ public class Adam<T> : Optimizer<T>
     /// <summary>Whether weight decay is decoupled from the gradient (AdamW).</summary>
     public bool DecoupledWeightDecay { get; }
 
+    /// <summary>
+    /// Flush subnormal moments to zero after each update: m ← 0 where |m| is below the element type's smallest
+    /// normal number (float 2^-126 ≈ 1.18e-38), and the same for v (which underflows first, being g²), keeping the
+    /// sign. Arithmetic on subnormals is slow on x86 and .NET has no flush-to-zero switch; the change to a moment is
+    /// below 1.2e-38 in absolute value, and a flushed v only makes the step m / (√v̂ + ε) use ε alone, as it does
+    /// once v underflows anyway. Default false (exactly torch.optim's formulas). May be changed between steps.
+    /// </summary>
+    public bool FlushSubnormals { get; set; }
+
     /// <inheritdoc/>
     protected override void Update(ParameterGroup<T> group, Parameter<T> parameter, int index)
     {
@@ -71,6 +80,7 @@ public class Adam<T> : Optimizer<T>
         T wd = DecoupledWeightDecay ? T.Zero : T.CreateChecked(group.WeightDecay);
         T decay = T.CreateChecked(1 - (group.LearningRate * group.WeightDecay));
         bool decoupled = DecoupledWeightDecay && group.WeightDecay != 0;
+        bool flush = FlushSubnormals;
 
         Span<T> p = parameter.Value.Span, m = _m[index].Span, v = _v[index].Span;
         ReadOnlySpan<T> grad = parameter.Grad.ReadOnlySpan;
@@ -112,6 +122,12 @@ public class Adam<T> : Optimizer<T>
 
                 var mv = (new Vector<T>(m.Slice(i)) * vb1) + (g * vOneMinusB1);
                 var vv = (new Vector<T>(v.Slice(i)) * vb2) + (vOneMinusB2 * g * g);
+                if (flush)
+                {
+                    mv = SubnormalFlush.Flush(mv);
+                    vv = SubnormalFlush.Flush(vv);
+                }
+
                 var denom = (Vector.SquareRoot(vv) / vSqrtBc2) + vEps;
                 pv += vNegStep * (mv / denom);
                 mv.CopyTo(m.Slice(i));
@@ -130,6 +146,12 @@ public class Adam<T> : Optimizer<T>
 
             m[i] = (m[i] * b1) + (g * oneMinusB1);
             v[i] = (v[i] * b2) + (oneMinusB2 * g * g);
+            if (flush)
+            {
+                m[i] = SubnormalFlush.Flush(m[i]);
+                v[i] = SubnormalFlush.Flush(v[i]);
+            }
+
             T denom = (T.Sqrt(v[i]) / sqrtBc2) + eps;
             p[i] += -stepSize * (m[i] / denom);
         }

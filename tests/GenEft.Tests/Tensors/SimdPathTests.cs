@@ -27,6 +27,7 @@ public class SimdPathTests
         "GenEft.Tests.Tensors.ReductionAndBroadcastTests",
         "GenEft.Tests.Tensors.IndexingTests",
         "GenEft.Tests.Tensors.AllocationTests",
+        "GenEft.Tests.Tensors.SubnormalFlushTests",
     ];
 
     [Theory]
