@@ -45,16 +45,18 @@ public sealed class LocalRuleTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void OutputAtIDependsOnlyOnTheTwoKPlusOneNeighbourhood(int k)
+    [InlineData(1, SequenceBoundary.Periodic)]
+    [InlineData(2, SequenceBoundary.Periodic)]
+    [InlineData(3, SequenceBoundary.Periodic)]
+    [InlineData(2, SequenceBoundary.Open)]
+    [InlineData(4, SequenceBoundary.Open)]
+    public void OutputAtIDependsOnlyOnTheTwoKPlusOneNeighbourhood(int k, SequenceBoundary boundary)
     {
-        // Periodic on a long ring (no boundary inside reach): flipping any bit with |j - i| > K leaves y_i unchanged,
+        // Position 15 of 31 (no boundary inside reach): flipping any bit with |j - i| > K leaves y_i unchanged,
         // and for rule 30 flipping x_(i-K) always changes y_i (rule 30 is left-permutive: y = x_(i-1) XOR g(...)),
         // so the reach is exactly K on the left.
         const int length = 31, i = 15;
-        var rule = LocalRule.Rule30(k, SequenceBoundary.Periodic);
+        var rule = LocalRule.Rule30(k, boundary);
         for (int trial = 0; trial < 20; trial++)
         {
             byte[] x = RandomBits(length, 1000 + trial);
