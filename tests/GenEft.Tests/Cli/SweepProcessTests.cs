@@ -98,4 +98,62 @@ public sealed class SweepProcessTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 80), all.Select(r => r.Index));
         foreach (var row in cut) Assert.True(row.SameAs(all[row.Index]));
     }
+
+    [Fact]
+    public async Task TheSlurmArrayScriptsShardAndMergeModesEqualAnUnshardedRun()
+    {
+        // The two modes sbatch runs (array task k, then the dependent merge), with the environment Slurm would give.
+        string script = FindUp(Path.Combine("deploy", "slurm", "sweep-array.sh"));
+        const string sweep = "--family less-than -n 5 --steps 100 --eval-interval 50 --width 8 --depth 1 --encoder-lr 1e-3 1e-2 --decoder-lr 1e-2 --replicates 3 --seed 8 --quiet";
+        string results = Path.Combine(_dir, "slurm");
+        var environment = new Dictionary<string, string>
+        {
+            ["SHARDS"] = "2", ["RESULTS"] = results, ["SWEEP"] = sweep, ["CELLS"] = "6", ["THREADS"] = "1",
+            ["GENEFT"] = $"dotnet {Cli.AssemblyPath}",
+        };
+        Directory.CreateDirectory(results);
+        foreach (string task in new[] { "0", "1" })
+        {
+            var shard = await RunScriptAsync(script, "shard", new(environment) { ["SLURM_ARRAY_TASK_ID"] = task });
+            Assert.True(shard.ExitCode == 0, shard.ToString());
+        }
+
+        var merge = await RunScriptAsync(script, "merge", environment);
+        Assert.True(merge.ExitCode == 0, merge.ToString());
+        Assert.Contains("phase diagram of", File.ReadAllText(Path.Combine(results, "phase-diagram.txt")));
+
+        string whole = Path.Combine(_dir, "slurm-whole.jsonl");
+        var unsharded = await Cli.RunProcessAsync(["sweep", "run", .. sweep.Split(' '), "-o", whole]);
+        Assert.True(unsharded.ExitCode == 0, unsharded.ToString());
+        var expected = SweepResults.Read(whole);
+        var actual = SweepResults.Read(Path.Combine(results, "merged.jsonl"));
+        Assert.Equal(6, expected.Count);
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++) Assert.True(expected[i].SameAs(actual[i]), $"cell {i}");
+    }
+
+    private static async Task<CliResult> RunScriptAsync(string script, string mode, Dictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add(mode);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindUp(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}.");
+    }
 }
