@@ -217,7 +217,6 @@ internal static class SweepCommands
 
             context.WriteResult(string.Create(inv, $"phase diagram of {InputText.DisplayName(file)}: {cells.Count} runs, {yAxis} up, {xAxis} across (G generalization, K grokking, M memorization, C confusion, D divergence)"));
             context.WriteResult(PhaseDiagram.Render(cells).TrimEnd());
-            context.WriteResult($"boundary points: {(boundary.Points.Count == 0 ? "none" : string.Join(", ", boundary.Points.Select(b => string.Create(inv, $"({b.X:G4}, {b.Y:G4})"))))}");
             context.WriteResult(boundary.Describe(xAxis, yAxis));
             return ExitCodes.Success;
         });

@@ -140,7 +140,7 @@ public sealed class SweepCommandTests : IDisposable
         Assert.True(text.ExitCode == 0, text.ToString());
         // Rows from the largest y down, letters from the smallest x: y = 1000 > 10 x only at x = 1, 10; y = 1 nowhere.
         Assert.Equal(["1E+03 MMG", "100 MGG", "10 GGG", "1 GGG"], text.Lines.Skip(1).Take(4));
-        Assert.Contains("boundary points: (1, 31.62), (10, 316.2)", text.Output);
+        Assert.Contains("(1, 31.6) (10, 316)", text.Output);
 
         var badAxis = await Cli.RunAsync(["sweep", "phase-diagram", file, "--x", "width"], cancellationToken: Ct);
         Assert.Equal(2, badAxis.ExitCode);
