@@ -101,6 +101,23 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public async Task CancellingMidRunExitsWith130AndKeepsTheCurvePrintedSoFar()
+    {
+        // A tiny encoder rate memorizes and runs to the budget: 10^6 steps take far longer than the 0.5 s before cancel.
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
+        var result = await Cli.RunAsync(
+            ["train", "--family", "mod", "-n", "9", "--encoder-lr", "1e-5", "--steps", "1000000", "--eval-interval", "100", "--width", "8", "--json", "--quiet"],
+            cancellationToken: cancel.Token);
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.Contains("cancelled", result.Error);
+        var steps = result.Json.Select(j => j.GetProperty("step").GetInt64()).ToArray();
+        Assert.NotEmpty(steps);
+        Assert.Equal(Enumerable.Range(0, steps.Length).Select(i => 100L * i), steps);
+        Assert.True(steps[^1] < 1_000_000);
+    }
+
+    [Fact]
     public async Task ATrainingFractionThatLeavesNoPairsIsAnInputError()
     {
         var result = await Cli.RunAsync(["train", "--family", "mod", "-n", "2", "--train-fraction", "0.1"], cancellationToken: Ct);
