@@ -33,6 +33,8 @@ internal static class GeneftCommand
         root.Subcommands.Add(RelationCommands.Create(stdin));
         root.Subcommands.Add(BoundsCommand.Create(stdin));
         root.Subcommands.Add(ReponsCommand.Create(stdin));
+        root.Subcommands.Add(TrainCommand.Create(stdin));
+        root.Subcommands.Add(SweepCommands.Create(stdin));
         return root;
     }
 
