@@ -8,8 +8,8 @@ namespace GenEft.Cli;
 
 /// <summary>
 /// The <c>geneft</c> command tree. Each top-level command is a noun or a job with its own factory
-/// (<c>graph</c>, <c>relation</c>, <c>bounds</c>, <c>repons</c>); docs/cli.md describes the commands planned beside
-/// them (<c>train</c>, <c>sweep run</c>, <c>sweep merge</c>, <c>figure</c>).
+/// (<c>graph</c>, <c>relation</c>, <c>bounds</c>, <c>repons</c>, <c>train</c>, <c>sweep</c>); docs/cli.md describes
+/// them and the one still planned (<c>figure</c>).
 /// </summary>
 internal static class GeneftCommand
 {
@@ -23,7 +23,7 @@ internal static class GeneftCommand
         var root = new Command(
             Name,
             "GenEFT statics and dynamics from the command line (automorphism groups, description lengths, "
-            + "critical training fractions, accuracy bounds, repon collisions). Results go to stdout, progress and errors to stderr.")
+            + "critical training fractions, accuracy bounds, repon collisions, autoencoder training runs and sharded sweeps). Results go to stdout, progress and errors to stderr.")
         {
             new HelpOption { Recursive = true },
             new VersionOption { Action = new PrintVersion() },
