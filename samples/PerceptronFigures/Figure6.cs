@@ -10,6 +10,8 @@ using GenEft.Models.Perceptron;
 /// </summary>
 internal static class Figure6
 {
+    private const double YClip = 3;
+
     public static void Execute(Options options)
     {
         const double epsilon = 2, l2 = 0.01;
@@ -39,7 +41,8 @@ internal static class Figure6
             foreach (var (name, times, runs, pg) in simulations)
             {
                 var histogram = Histogram.Create(times, 60, 0, tMax);
-                series.Add(new(name, [.. Enumerable.Range(0, 60).Select(histogram.BinCenter)], [.. Enumerable.Range(0, 60).Select(histogram.Density)]));
+                // Clamp to the y range: the renderer drops points outside it, which made the slow spike of the large-N model vanish.
+                series.Add(new(name, [.. Enumerable.Range(0, 60).Select(histogram.BinCenter)], [.. Enumerable.Range(0, 60).Select(b => Math.Min(histogram.Density(b), YClip))]));
                 var slow = times.Where(t => t >= fastCut).Order().ToArray();
                 int peak = Enumerable.Range(0, 60).Where(b => histogram.BinCenter(b) >= fastCut).MaxBy(b => histogram.Counts[b]);
                 string quartiles = slow.Length > 3 ? FormattableString.Invariant($"{slow[slow.Length / 4]:F3} / {slow[slow.Length / 2]:F3} / {slow[3 * slow.Length / 4]:F3}") : "-";
@@ -49,7 +52,7 @@ internal static class Figure6
             var grid = Enumerable.Range(1, 300).Select(i => tMax * i / 300).ToArray();
             series.Add(new("Eq. 43-44 fast branch", grid, [.. grid.Select(t => BallModelGrokkingTime.FastBranchDensity(t, d, epsilon))], Dashed: true));
             panels.Add(Plots.Chart($"D = {d} (p_fast = {pFast:F3})", "t_G", "density (clipped at 3)", series,
-                xRange: (0, tMax), yRange: (0, 3), verticals: [("slow, derived", derived), ("slow, Eq. 47 printed", printed)]));
+                xRange: (0, tMax), yRange: (0, YClip), verticals: [("slow, derived", derived), ("slow, Eq. 47 printed", printed)]));
         }
 
         Plots.Save(options.PathOf("figure6"), "Ball model t_G densities, lambda2 = 0.01, eps = 2, w(0) ~ N(0, I)", 1, panels);
