@@ -26,7 +26,7 @@ public sealed class TensorNetworkAttention<T> : Module<T>
     private readonly T[] _a0, _a1, _a0T, _a1T, _b0, _b1, _b0T, _b1T, _vL, _vR;
     private T[] _left = [], _right = [], _normLeft = [], _normRight = [], _w = [], _t0 = [], _t1 = [], _gLeft = [], _gRight = [], _gw = [];
     private readonly T[] _dA0, _dA1, _dB0, _dB1, _tmp;
-    private int _count, _length;
+    private int _capacity;
 
     /// <summary>A model with A, B ~ N(0, 1) (A drawn first) and s = 1.</summary>
     /// <param name="bondDimension">d, at least 1.</param>
@@ -452,17 +452,16 @@ public sealed class TensorNetworkAttention<T> : Module<T>
 
     private void Prepare(int count, int m)
     {
-        if (count == _count && m == _length)
+        int n = count * m;
+        if (n <= _capacity)
         {
             return;
         }
 
-        int n = count * m;
         _left = new T[n * _d]; _right = new T[n * _d]; _t0 = new T[n * _d]; _t1 = new T[n * _d];
         _gLeft = new T[n * _d]; _gRight = new T[n * _d];
         _normLeft = new T[n]; _normRight = new T[n]; _w = new T[2 * n]; _gw = new T[2 * n];
-        _count = count;
-        _length = m;
+        _capacity = n;
     }
 
     private void Boundaries()
