@@ -6,18 +6,10 @@ namespace GenEft.Tests.Models.TensorNetwork;
 
 public class TensorNetworkAttentionTrainerTests
 {
-    private static void Rule30(ReadOnlySpan<byte> x, int count, Span<byte> y)
-    {
-        int m = x.Length / count;
-        for (int p = 0; p < count; p++)
-        {
-            for (int i = 0; i < m; i++)
-            {
-                int l = i > 0 ? x[(p * m) + i - 1] : 0, c = x[(p * m) + i], r = i < m - 1 ? x[(p * m) + i + 1] : 0;
-                y[(p * m) + i] = (byte)((30 >> ((4 * l) + (2 * c) + r)) & 1);
-            }
-        }
-    }
+    private static readonly ElementaryCellularAutomaton Teacher = ElementaryCellularAutomaton.Rule30();
+
+    /// <summary>Rule 30 with zero padding, through the library teacher.</summary>
+    private static void Rule30(ReadOnlySpan<byte> x, int count, Span<byte> y) => Teacher.Apply(x, x.Length / count, y);
 
     private static (double First, double Last, float[] A) Train(ulong seed)
     {
