@@ -27,10 +27,7 @@ public sealed class ScenarioBAttentionTests
     {
         // The exact 1-local solution (contexts encode x_(i-1) and x_(i+1)): rule 30 is then linear in z, so the
         // stationary solution of the 8 length-3 training sequences classifies every test position.
-        var exact = new double[32];
-        void SetA(int l, int r, int k) => exact[(((l * 4) + r) * 2) + k] = 1;
-        SetA(0, 0, 1); SetA(0, 1, 1); SetA(2, 0, 1); SetA(2, 1, 1);
-        SetA(1, 2, 0); SetA(1, 3, 0); SetA(3, 2, 0); SetA(3, 3, 0);
+        var exact = ExactLocalSolution.Attention();
         var train = BinarySequenceSet.All(3, Rule30);
         var test = BinarySequenceSet.Random(30, 50, Rule30, seed: 9);
         Assert.Equal(0, ScenarioBAttention.StationaryTestError(exact, 4, train, test, boundary: TensorNetworkBoundary.LeadingEigenvectors));
@@ -58,6 +55,27 @@ public sealed class ScenarioBAttentionTests
 
         var again = ScenarioBAttention.EstimateAcceptance(2, train, test, attempts: 60, seed: 11, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(estimate, again);
+    }
+
+    [Fact]
+    public void TheLibrarysExactSolutionClassifiesEveryPositionForSeveralRules()
+    {
+        // Oracle: the teacher itself, on all length-10 sequences and on long random ones, for rules 30, 90, 110, 184.
+        foreach (int rule in new[] { 30, 90, 110, 184 })
+        {
+            var teacher = new ElementaryCellularAutomaton(rule);
+            var model = TensorNetworkAttention<double>.FromTensors(
+                DenseTensor<double>.FromSpan(ExactLocalSolution.Attention(), 4, 4, 2), DenseTensor<double>.FromSpan(ExactLocalSolution.Classifier(rule), 4, 4, 2), 1.0,
+                new TensorNetworkAttentionOptions { Boundary = TensorNetworkBoundary.LeadingEigenvectors, Head = TensorNetworkHead.Linear });
+            foreach (var set in new[] { BinarySequenceSet.All(10, teacher), BinarySequenceSet.Random(10, 500, teacher, seed: (ulong)rule) })
+            {
+                var e = model.Evaluate(set.Inputs.Span, set.Labels.Span, set.Count);
+                Assert.Equal(e.Count, e.Correct);
+                Assert.True(e.Loss < 1e-24, $"rule {rule}: loss {e.Loss}");
+            }
+        }
+
+        Assert.Equal("ruleNumber", Assert.Throws<ArgumentOutOfRangeException>(() => ExactLocalSolution.Classifier(256)).ParamName);
     }
 
     [Fact]
