@@ -8,7 +8,9 @@ namespace GenEft.Benchmarks;
 [MemoryDiagnoser]
 public class TensorNetworkEpochBenchmark
 {
-    private TensorNetworkCroppedTrainer<float> _trainer = null!;
+    private TensorNetworkAttention<float> _model = null!;
+    private Adam<float> _adam = null!;
+    private CroppedSequenceBatches _batches = null!;
 
     [Params(10, 20, 40)]
     public int D { get; set; }
@@ -16,25 +18,23 @@ public class TensorNetworkEpochBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var model = new TensorNetworkAttention<float>(D, seed: 0);
-        var adam = new Adam<float>([new ParameterGroup<float>(model.Parameters(), 5e-3)]);
-        var all = new byte[1024 * 10];
-        for (int s = 0; s < 1024; s++)
-        {
-            for (int i = 0; i < 10; i++)
-            {
-                all[(s * 10) + i] = (byte)((s >> (9 - i)) & 1);
-            }
-        }
-
-        _trainer = new TensorNetworkCroppedTrainer<float>(model, adam, all, 1024, Rule30, seed: 1);
+        _model = new TensorNetworkAttention<float>(D, seed: 0);
+        _adam = new Adam<float>([new ParameterGroup<float>(_model.Parameters(), 5e-3)]);
+        var teacher = LocalRule.Rule30(steps: 1, SequenceBoundary.Open);
+        _batches = new CroppedSequenceBatches(BinarySequenceSet.All(10, teacher), teacher, batchSize: 128, minLength: 6, maxLength: 10, seed: 1);
     }
 
     [Benchmark]
-    public double Epoch() => _trainer.RunEpoch();
+    public double Epoch()
+    {
+        double sum = 0;
+        for (int b = 0; b < _batches.BatchesPerEpoch; b++)
+        {
+            var batch = _batches.Next();
+            sum += _model.ComputeGradients(batch.Inputs.Span, batch.Labels.Span, batch.Count).Loss;
+            _adam.Step();
+        }
 
-    private static readonly ElementaryCellularAutomaton Teacher = ElementaryCellularAutomaton.Rule30();
-
-    /// <summary>Rule 30 with zero padding, through the library teacher.</summary>
-    private static void Rule30(ReadOnlySpan<byte> x, int count, Span<byte> y) => Teacher.Apply(x, x.Length / count, y);
+        return sum / _batches.BatchesPerEpoch;
+    }
 }

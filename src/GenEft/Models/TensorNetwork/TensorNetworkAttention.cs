@@ -180,6 +180,33 @@ public sealed class TensorNetworkAttention<T> : Module<T>
         return z;
     }
 
+    /// <summary>
+    /// The normalised left contexts H_L(i) (row p·M + i holds H_L(i) of sequence p, length d; H_L(0) is the boundary
+    /// vector), the vectors whose effective dimension the paper tracks during training.
+    /// </summary>
+    /// <param name="inputs">The sequences, row-major [count, length], bytes 0 or 1.</param>
+    /// <param name="count">The number of sequences, at least 1.</param>
+    /// <returns>A [count · length, d] tensor.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1 or a byte is not 0 or 1.</exception>
+    /// <exception cref="ArgumentException">The input length is not a positive multiple of count.</exception>
+    /// <exception cref="InvalidOperationException">LeadingEigenvectors: A(0) has no unique real leading eigenvector.</exception>
+    public DenseTensor<T> LeftContexts(ReadOnlySpan<byte> inputs, int count)
+    {
+        int m = Forward(inputs, count);
+        int d = _d;
+        var h = DenseTensor<T>.Zeros(count * m, d);
+        var span = h.Span;
+        for (int p = 0; p < count; p++)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                _left.AsSpan(((i * count) + p) * d, d).CopyTo(span.Slice(((p * m) + i) * d, d));
+            }
+        }
+
+        return h;
+    }
+
     /// <summary>The mean loss and the number of positions classified right, without gradients.</summary>
     /// <param name="inputs">The sequences, row-major [count, length], bytes 0 or 1.</param>
     /// <param name="labels">The labels, same layout, bytes 0 or 1.</param>
