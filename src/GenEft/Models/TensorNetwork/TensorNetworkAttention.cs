@@ -317,7 +317,7 @@ public sealed class TensorNetworkAttention<T> : Module<T>
         }
 
         CheckBits(inputs, nameof(inputs));
-        int m = inputs.Length / count, d = _d, dd = d * d;
+        int m = inputs.Length / count, d = _d;
         Prepare(count, m);
         var a = Attention.Value.ReadOnlySpan;
         var b = Classifier.Value.ReadOnlySpan;
@@ -373,7 +373,6 @@ public sealed class TensorNetworkAttention<T> : Module<T>
             _w[(2 * at) + 1] = TensorNetworkKernels.Dot<T>(t1, r, d);
         }
 
-        _ = dd;
         return m;
     }
 

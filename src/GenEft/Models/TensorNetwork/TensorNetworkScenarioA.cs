@@ -162,7 +162,7 @@ public static class TensorNetworkScenarioA
         var test = BinarySequenceSet.Random(settings.TestCount, settings.TestLength, teacher, SeedMixer.Mix(settings.Seed, "test"));
         var testChunks = Chunks(test);
 
-        var attention = new TensorNetworkAttention<float>(settings.BondDimension, settings.Model, SeedMixer.Mix(settings.Seed, "model"));
+        var attention = InitialModel(settings);
         var model = new TensorNetworkTrainingModel<float>(attention, train, settings.ContextHalfWidth);
         var batches = new CroppedSequenceBatches(train, teacher, settings.BatchSize, settings.MinCrop, settings.MaxCrop, SeedMixer.Mix(settings.Seed, "batches"));
         var optimizer = new OptimizerConfig
@@ -215,6 +215,16 @@ public static class TensorNetworkScenarioA
         }
 
         return new TensorNetworkScenarioARun(settings, result, epochLoss, spikes, attention, finalError);
+    }
+
+    /// <summary>The model a run with these settings starts from (the same weights on every call).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <returns>A new model with the initial A, B (entries iid N(0, 1)) and scale 1.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
+    public static TensorNetworkAttention<float> InitialModel(TensorNetworkScenarioASettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new TensorNetworkAttention<float>(settings.BondDimension, settings.Model, SeedMixer.Mix(settings.Seed, "model"));
     }
 
     private static List<BinarySequenceSet> Chunks(BinarySequenceSet set)

@@ -138,6 +138,7 @@ public class TensorNetworkScenarioATests
         // The same training by hand: the documented seed streams, Adam (coupled weight decay or L1 per group) on
         // the same cropped batches, 12 epochs of 4 batches.
         var model = new TensorNetworkAttention<float>(4, seed: SeedMixer.Mix(11, "model"));
+        Assert.Equal(model.Attention.Value.ReadOnlySpan.ToArray(), TensorNetworkScenarioA.InitialModel(settings).Attention.Value.ReadOnlySpan.ToArray());
         double wd = regularizer == TensorNetworkRegularizer.L2 ? 1e-4 : 0, l1 = regularizer == TensorNetworkRegularizer.L1 ? 1e-3 : 0;
         var adam = new Adam<float>([new ParameterGroup<float>([model.Attention, model.Scale], 5e-3, wd, l1), new ParameterGroup<float>([model.Classifier], 5e-3, wd, l1)]);
         var batches = new CroppedSequenceBatches(BinarySequenceSet.All(6, Rule30), Rule30, 16, 4, 6, SeedMixer.Mix(11, "batches"));
