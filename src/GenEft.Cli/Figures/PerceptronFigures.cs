@@ -249,7 +249,7 @@ internal static class PerceptronFigures
                 double[] fast = [.. grid.Select(t => BallModelGrokkingTime.FastBranchDensity(t, d, epsilon))];
                 for (int i = 0; i < grid.Length; i++) curves.Add(d, "Eq. 43-44 fast branch", grid[i], fast[i]);
                 series.Add(new("Eq. 43-44 fast branch", grid, fast, Dashed: true));
-                panels.Add(PerceptronPlots.Chart($"D = {d} (p_fast = {pFast:F3})", "t_G", "density (clipped at 3)", series,
+                panels.Add(PerceptronPlots.Chart($"D = {d} (p_fast = {pFast:F3}; {n0:N0} large-N runs)", "t_G", "density (clipped at 3)", series,
                     xRange: (0, tMax), yRange: (0, YClip), verticals: [("slow, derived", derived), ("slow, Eq. 47 printed", printed)]));
                 stage.Report((Array.IndexOf(dimensions, d) + 1.0) / dimensions.Length);
             }
@@ -257,7 +257,7 @@ internal static class PerceptronFigures
             stage.Finish();
             table.Save(f);
             curves.Save(f, print: false);
-            PerceptronPlots.Save(f, "figure6", $"Ball model t_G densities, lambda2 = 0.01, eps = 2, w(0) ~ N(0, I) ({n0:N0} large-N runs per D)", 1, panels);
+            PerceptronPlots.Save(f, "figure6", "Ball model t_G, lambda2 = 0.01, eps = 2", 1, panels);
         });
     }
 

@@ -109,8 +109,8 @@ internal static class SweepFigures
     /// </summary>
     public static Command CreateFigure6(Func<TextReader> standardInput)
     {
-        var sweep = new TrainingSweep(budget: 1000, seeds: 2);
-        var etaEnc = FigureOptions.Positive("--eta-enc", "The encoder learning rate eta_enc", 1e-4);
+        var sweep = new TrainingSweep(budget: 2000, seeds: 2);
+        var etaEnc = FigureOptions.Positive("--eta-enc", "The encoder learning rate eta_enc (the committed 5000-step run: 1e-4)", 1e-3);
         var minRatio = FigureOptions.Positive("--min-ratio", "The smallest eta_dec / eta_enc", 0.1);
         var maxRatio = FigureOptions.Positive("--max-ratio", "The largest eta_dec / eta_enc", 1000);
         var ratioCount = CommonOptions.CreateCount("--ratios", "Log-spaced ratios from --min-ratio to --max-ratio", 5);
@@ -212,7 +212,7 @@ internal static class SweepFigures
         var maxWd = FigureOptions.Positive("--max-wd", "The largest decoder weight decay", 1e-1);
         var min = FigureOptions.Positive("--min", "The smallest decoder learning rate", 1e-4);
         var max = FigureOptions.Positive("--max", "The largest decoder learning rate", 1e-2);
-        var etaEnc = FigureOptions.Positive("--eta-enc", "The encoder learning rate (the paper: 1e-5)", 1e-4);
+        var etaEnc = FigureOptions.Positive("--eta-enc", "The encoder learning rate (the paper: 1e-5, with --budget 100000)", 3e-4);
         return FigureCommand.Create(standardInput, "figure8", "GenEFT Fig. 8: phase diagram over (wd_dec, eta_dec) at fixed eta_enc",
             0, [relations, gridSize, minWd, maxWd, min, max, etaEnc, .. sweep.Options], (p, f) =>
             {

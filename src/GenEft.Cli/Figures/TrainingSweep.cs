@@ -114,7 +114,7 @@ internal sealed class TrainingSweep
         }
 
         if (!p.GetValue(Resume) && File.Exists(path)) File.Delete(path);
-        var stage = f.Progress($"{file}: {grid.Cells.Count} runs");
+        var stage = f.Progress($"{Path.GetFileNameWithoutExtension(file)}: {grid.Cells.Count} runs");
         var rows = SweepRunner.Run(
             grid,
             (cell, token) => SweepCommands.Deterministic(TrainingRun.Execute(settings(cell), null, token)),
