@@ -316,7 +316,7 @@ internal static class PerceptronFigures
     /// reaches zero test error, against Eq. 8 as printed and with the 1/(1 + lambda2) factor.
     /// </summary>
     public static Command CreateEquation8(Func<TextReader> standardInput) =>
-        FigureCommand.Create(standardInput, "perceptron-equation8", "Zunkovic-Ilievski Eq. 8: simulated zero-test-error time vs derived and printed", DefaultSeed, [], (_, f) =>
+        FigureCommand.Create(standardInput, "perceptron-equation8", "Zunkovic-Ilievski Eq. 8: simulated zero-test-error time vs derived and printed", null, [], (_, f) =>
         {
             const double epsilon = 0.3, mean = 0.05, b0 = 2;
             var table = new FigureTable("equation8.csv", "lambda1", "lambda2", "simulated t_eps", "derived (with 1/(1+lambda2))", "Eq. 8 as printed", "|simulated - derived|", "simulated / printed");

@@ -16,7 +16,7 @@ internal static class ReponFigures
     private static readonly string[] SeriesColors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
 
     public static Command CreateFigure4(Func<TextReader> standardInput) =>
-        FigureCommand.Create(standardInput, "figure4", "GenEFT Fig. 4: the repon phase portrait (a2, c) with its separatrices", 0, [], (_, f) =>
+        FigureCommand.Create(standardInput, "figure4", "GenEFT Fig. 4: the repon phase portrait (a2, c) with its separatrices", null, [], (_, f) =>
         {
             // eta_A = eta_x = 1: the separatrix is c = +-a2 / sqrt(2).
             var system = new ReducedReponSystem(1.0, 1.0);

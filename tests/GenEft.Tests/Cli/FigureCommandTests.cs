@@ -128,6 +128,7 @@ public sealed class FigureCommandTests : IDisposable
     [InlineData("figure3", "--relations", "mod7")]
     [InlineData("eq13", "--threads", "0")]
     [InlineData("perceptron-figure2", "--trails", "10")]
+    [InlineData("figure4", "--seed", "3")]
     public async Task ABadOptionExits1BeforeAnythingRuns(string figure, string option, string value)
     {
         var result = await Cli.RunAsync(["figure", figure, option, value, "--out", _dir], cancellationToken: Ct);
