@@ -80,7 +80,7 @@ internal static class SweepFigures
     {
         var sweep = new TrainingSweep(budget: 2000, seeds: 1);
         var relations = TrainingSweep.CreateRelations("--relations", "mod3");
-        var gridSize = CommonOptions.CreateCount("--grid-size", "Learning rates per axis (paper scale: 10)", 4);
+        var gridSize = CommonOptions.CreateCount("--grid-size", "Learning rates per axis (paper scale: 10)", 5);
         var min = FigureOptions.Positive("--min", "The smallest learning rate of both axes", 1e-4);
         var max = FigureOptions.Positive("--max", "The largest learning rate of both axes", 1e-2);
         return FigureCommand.Create(standardInput, "figure5", "GenEFT Fig. 5: phase diagram over (eta_enc, eta_dec) and its boundary fit",
