@@ -1,7 +1,7 @@
 // The main job: reproduce the headline results of both papers with small defaults, using only the public API.
 // Each section prints a table and a sentence derived from it, and writes a CSV (row by row) under --out.
 // Progress goes to stderr; Ctrl+C stops at the next checkpoint, keeps every finished row and exits with 130.
-// Paper-scale runs live in the other samples (Figure2, Figure4And6Theory, GenEftFigures); docs/reproduction.md
+// Paper-scale runs are `geneft figure <name>` (docs/cli.md); docs/reproduction.md
 // compares their numbers with the papers.
 using System.CommandLine;
 using System.Globalization;

@@ -3,13 +3,14 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
 using GenEft.Cli.Commands;
+using GenEft.Cli.Figures;
 
 namespace GenEft.Cli;
 
 /// <summary>
 /// The <c>geneft</c> command tree. Each top-level command is a noun or a job with its own factory
-/// (<c>graph</c>, <c>relation</c>, <c>bounds</c>, <c>repons</c>, <c>train</c>, <c>sweep</c>); docs/cli.md describes
-/// them and the one still planned (<c>figure</c>).
+/// (<c>graph</c>, <c>relation</c>, <c>bounds</c>, <c>repons</c>, <c>train</c>, <c>sweep</c>, <c>figure</c>); docs/cli.md
+/// describes them.
 /// </summary>
 internal static class GeneftCommand
 {
@@ -23,7 +24,7 @@ internal static class GeneftCommand
         var root = new Command(
             Name,
             "GenEFT statics and dynamics from the command line (automorphism groups, description lengths, "
-            + "critical training fractions, accuracy bounds, repon collisions, autoencoder training runs and sharded sweeps). Results go to stdout, progress and errors to stderr.")
+            + "critical training fractions, accuracy bounds, repon collisions, autoencoder training runs, sharded sweeps and the papers' figures). Results go to stdout, progress and errors to stderr.")
         {
             new HelpOption { Recursive = true },
             new VersionOption { Action = new PrintVersion() },
@@ -35,6 +36,7 @@ internal static class GeneftCommand
         root.Subcommands.Add(ReponsCommand.Create(stdin));
         root.Subcommands.Add(TrainCommand.Create(stdin));
         root.Subcommands.Add(SweepCommands.Create(stdin));
+        root.Subcommands.Add(FigureCommands.Create(stdin));
         return root;
     }
 

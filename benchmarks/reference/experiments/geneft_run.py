@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """PyTorch replay of one GenEft training run, for speed and learning-curve comparison.
 
-The C# sample exports the run (split, initial parameters, learning rates) so both sides start from the same point:
+`geneft train` exports the run (split, initial parameters, learning rates) so both sides start from the same point:
 
-    dotnet samples/GenEftFigures/bin/Release/net10.0/GenEftFigures.dll run --full --budget 3000 \
-        --export run.json --csv ours.csv
-    /usr/bin/python3 benchmarks/reference/experiments/geneft_run.py run.json torch.csv --compare ours.csv
+    dotnet src/GenEft.Cli/bin/Release/net10.0/GenEft.Cli.dll train --family mod --size 30 --steps 3000 --no-early-stop \
+        --export-replay run.json --json > ours.jsonl
+    /usr/bin/python3 benchmarks/reference/experiments/geneft_run.py run.json torch.csv --compare ours.jsonl
+
+(--compare also reads a CSV with columns step, loss, train_accuracy, test_accuracy.)
 
 Model (GenEFT Section II, Table 3): embedding per element, decoder MLP on [E_x1, E_x2] (concat) with tanh hidden
 layers, one logit, BCE-with-logits; AdamW with separate encoder/decoder parameter groups; full batch; one thread.
@@ -100,8 +102,15 @@ def main():
     if len(sys.argv) > 4 and sys.argv[3] == "--compare":
         ours = {}
         with open(sys.argv[4]) as f:
-            for r in csv.DictReader(f):
-                ours[int(r["step"])] = (float(r["loss"]), float(r["train_accuracy"]), float(r["test_accuracy"]))
+            if sys.argv[4].endswith(".jsonl"):
+                # geneft train --json: one object per curve point, then one with the phase (which has no "step").
+                for line in f:
+                    r = json.loads(line)
+                    if "step" in r and r["loss"] is not None:
+                        ours[int(r["step"])] = (float(r["loss"]), float(r["trainAccuracy"]), float(r["testAccuracy"]))
+            else:
+                for r in csv.DictReader(f):
+                    ours[int(r["step"])] = (float(r["loss"]), float(r["train_accuracy"]), float(r["test_accuracy"]))
         common = [r for r in rows if r[0] in ours]
         dtrain = max(abs(r[2] - ours[r[0]][1]) for r in common)
         dtest = max(abs(r[3] - ours[r[0]][2]) for r in common)

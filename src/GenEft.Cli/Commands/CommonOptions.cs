@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace GenEft.Cli.Commands;
 
@@ -57,5 +59,35 @@ internal static class CommonOptions
             if (result.TryGet(out T value) && value < T.One) result.AddError($"{name} must be at least 1, got {value}.");
         });
         return option;
+    }
+
+    /// <summary>
+    /// An option taking one double (or, with <paramref name="many"/>, one or more), parsed with exponents allowed
+    /// ("1e-3", which System.CommandLine's default parser rejects) and each checked by <paramref name="valid"/>.
+    /// </summary>
+    public static Option<double[]> CreateNumbers(string name, string description, double[] defaults, Func<double, bool> valid, string range, bool many)
+    {
+        var option = CreateList(name, description, defaults, valid, range);
+        option.AllowMultipleArgumentsPerToken = many;
+        option.CustomParser = result => ParseNumbers(result, name);
+        if (!many) option.Arity = ArgumentArity.ExactlyOne;
+        return option;
+    }
+
+    /// <summary>Parses an option's tokens as invariant-culture floating-point numbers (exponents allowed); null with an error otherwise.</summary>
+    public static double[]? ParseNumbers(ArgumentResult result, string name)
+    {
+        var values = new double[result.Tokens.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            string token = result.Tokens[i].Value;
+            if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+            {
+                result.AddError($"Cannot parse '{token}' for {name} as a number.");
+                return null;
+            }
+        }
+
+        return values;
     }
 }

@@ -16,6 +16,10 @@ internal static class SweepCommands
     /// <summary>The result names that are not a function of the cell (wall time), left out so reruns and shards agree bit for bit.</summary>
     private static readonly HashSet<string> WallClockValues = new(StringComparer.Ordinal) { "seconds" };
 
+    /// <summary>A run's sweep values without the wall-clock ones, so that reruns, resumed runs and shards agree bit for bit.</summary>
+    internal static IReadOnlyList<KeyValuePair<string, SweepValue>> Deterministic(TrainingRunResult result) =>
+        [.. result.ToSweepValues().Where(v => !WallClockValues.Contains(v.Key))];
+
     public static Command Create(Func<TextReader> standardInput)
     {
         var sweep = new Command("sweep", "Grids of training runs: run a shard, merge shard files, draw the phase diagram");
@@ -84,8 +88,7 @@ internal static class SweepCommands
                 {
                     var settings = training.Settings(p, named.Relation, cell.Seed, cell["train_fraction"], cell["encoder_lr"], cell["decoder_lr"], cell["encoder_wd"], cell["decoder_wd"])
                         with { RecordCurve = false };
-                    var result = TrainingRun.Execute(settings, null, token);
-                    return [.. result.ToSweepValues().Where(v => !WallClockValues.Contains(v.Key))];
+                    return Deterministic(TrainingRun.Execute(settings, null, token));
                 }, options, progress, cancellationToken);
             }
             catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))

@@ -19,6 +19,8 @@ internal static class TrainCommand
         var training = new TrainingOptions(lists: false);
         var seed = CommonOptions.CreateSeed(0);
         var json = new Option<bool>("--json") { Description = "Print JSON Lines: one object per curve point, then one with the phase" };
+        var full = new Option<bool>("--no-early-stop") { Description = "Run the whole --steps budget even once the phase is certain" };
+        var export = new Option<string?>("--export-replay") { Description = "Also write the run's split, initial parameters and settings as JSON, for the PyTorch replay benchmarks/reference/experiments/geneft_run.py" };
         var command = new Command(
             "train",
             "One training run of the GenEFT relation autoencoder (two embeddings -> MLP decoder -> P((x, y) in R)) with "
@@ -28,13 +30,16 @@ internal static class TrainCommand
         training.AddTo(command);
         command.Options.Add(seed);
         command.Options.Add(json);
+        command.Options.Add(full);
+        command.Options.Add(export);
 
         CommandActions.Set(command, standardInput, (p, context, cancellationToken) =>
         {
             var named = relation.Resolve(p, context);
             var settings = training.Settings(p, named.Relation, p.GetValue(seed),
                 p.GetValue(training.TrainFraction)![0], p.GetValue(training.EncoderRate)![0], p.GetValue(training.DecoderRate)![0],
-                p.GetValue(training.EncoderDecay)![0], p.GetValue(training.DecoderDecay)![0]);
+                p.GetValue(training.EncoderDecay)![0], p.GetValue(training.DecoderDecay)![0]) with { StopWhenCertain = !p.GetValue(full) };
+            if (p.GetValue(export) is { Length: > 0 } replay) ReplayExport.Write(settings, replay);
             bool asJson = p.GetValue(json);
             var inv = CultureInfo.InvariantCulture;
             var opt = settings.Optimizer;

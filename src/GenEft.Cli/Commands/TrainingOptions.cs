@@ -94,31 +94,6 @@ internal sealed class TrainingOptions
         };
     }
 
-    private static Option<double[]> Rates(string name, string description, double defaultValue, Func<double, bool> valid, string range, bool lists)
-    {
-        var option = CommonOptions.CreateList(name, description, [defaultValue], valid, range);
-        option.AllowMultipleArgumentsPerToken = lists;
-        // The default double parser rejects exponents ("1e-3"), the way learning rates are written.
-        option.CustomParser = result =>
-        {
-            var values = new double[result.Tokens.Count];
-            for (int i = 0; i < values.Length; i++)
-            {
-                string token = result.Tokens[i].Value;
-                if (!double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out values[i]))
-                {
-                    result.AddError($"Cannot parse '{token}' for {name} as a number.");
-                    return null;
-                }
-            }
-
-            return values;
-        };
-        if (!lists)
-        {
-            option.Arity = ArgumentArity.ExactlyOne;
-        }
-
-        return option;
-    }
+    private static Option<double[]> Rates(string name, string description, double defaultValue, Func<double, bool> valid, string range, bool lists) =>
+        CommonOptions.CreateNumbers(name, description, [defaultValue], valid, range, lists);
 }

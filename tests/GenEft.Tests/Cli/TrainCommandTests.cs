@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GenEft.Experiments;
 using GenEft.Models;
 using GenEft.Relations;
@@ -125,12 +126,68 @@ public class TrainCommandTests
         Assert.Contains("leaves no training pairs", result.Error);
     }
 
+    [Fact]
+    public async Task NoEarlyStopRunsTheWholeBudgetAndExportReplayWritesTheSplitAndTheInitialModel()
+    {
+        // This run generalizes and stops at step 80 once its phase is certain.
+        string[] args = ["train", "--family", "mod", "-n", "9", "--train-fraction", "0.8", "--encoder-lr", "0.02", "--decoder-lr", "0.002",
+            "--steps", "400", "--eval-interval", "20", "--grokking-delay", "100", "--json"];
+        var early = await Cli.RunAsync(args, cancellationToken: Ct);
+        Assert.True(early.ExitCode == 0, early.ToString());
+        Assert.True(early.Json[^1].GetProperty("steps").GetInt64() < 400, early.Output);
+
+        string path = Path.Combine(Path.GetTempPath(), $"geneft-replay-{Guid.NewGuid():N}.json");
+        try
+        {
+            var full = await Cli.RunAsync([.. args, "--no-early-stop", "--export-replay", path], cancellationToken: Ct);
+            Assert.True(full.ExitCode == 0, full.ToString());
+            Assert.Equal(400, full.Json[^1].GetProperty("steps").GetInt64());
+            Assert.Equal("Budget", full.Json[^1].GetProperty("stop").GetString());
+
+            using var replay = JsonDocument.Parse(File.ReadAllText(path));
+            var doc = replay.RootElement;
+            Assert.Equal(9, doc.GetProperty("n").GetInt32());
+            Assert.Equal(400, doc.GetProperty("budget").GetInt64());
+            Assert.Equal(0.02, doc.GetProperty("eta_enc").GetDouble());
+            // Train and test together are every pair once, each labelled by x = y (mod 3).
+            var pairs = new HashSet<(int, int)>();
+            foreach (string part in new[] { "train", "test" })
+            {
+                var set = doc.GetProperty(part);
+                int[] left = [.. set.GetProperty("left").EnumerateArray().Select(e => e.GetInt32())];
+                int[] right = [.. set.GetProperty("right").EnumerateArray().Select(e => e.GetInt32())];
+                double[] label = [.. set.GetProperty("label").EnumerateArray().Select(e => e.GetDouble())];
+                for (int i = 0; i < left.Length; i++)
+                {
+                    Assert.True(pairs.Add((left[i], right[i])));
+                    Assert.Equal((left[i] - right[i]) % 3 == 0 ? 1.0 : 0.0, label[i]);
+                }
+            }
+
+            Assert.Equal(81, pairs.Count);
+            foreach (var parameter in doc.GetProperty("parameters").EnumerateArray())
+            {
+                int size = parameter.GetProperty("shape").EnumerateArray().Aggregate(1, (a, d) => a * d.GetInt32());
+                Assert.Equal(size, parameter.GetProperty("values").GetArrayLength());
+            }
+
+            Assert.Equal([9, 2], doc.GetProperty("parameters")[0].GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("train")]
     [InlineData("sweep")]
     [InlineData("sweep", "run")]
     [InlineData("sweep", "merge")]
     [InlineData("sweep", "phase-diagram")]
+    [InlineData("figure")]
+    [InlineData("figure", "figure5")]
+    [InlineData("figure", "perceptron-nu")]
     public async Task HelpWorksOnEveryNewCommand(params string[] path)
     {
         var result = await Cli.RunAsync([.. path, "--help"], cancellationToken: Ct);

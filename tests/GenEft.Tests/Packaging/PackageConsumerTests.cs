@@ -149,7 +149,7 @@ public sealed partial class PackageConsumerTests(PackedPackages packages) : ICla
         };
         var help = ProcessRunner.Run(geneft, ["--help"], home, TimeSpan.FromMinutes(1), environment);
         Assert.True(help.ExitCode == 0, help.Output);
-        foreach (string command in new[] { "graph", "relation", "bounds", "repons" }) Assert.Contains(command, help.Output);
+        foreach (string command in new[] { "graph", "relation", "bounds", "repons", "figure" }) Assert.Contains(command, help.Output);
 
         // The packed tool is the assembly these tests ran in-process, so it reports the same git-derived version.
         var version = ProcessRunner.Run(geneft, ["--version"], home, TimeSpan.FromMinutes(1), environment);
@@ -166,6 +166,13 @@ public sealed partial class PackageConsumerTests(PackedPackages packages) : ICla
         var typo = ProcessRunner.Run(geneft, ["graph", "atu", petersen], home, TimeSpan.FromMinutes(1), environment);
         Assert.Equal(1, typo.ExitCode);
         Assert.Contains("did you mean 'aut'?", typo.Output);
+
+        // The figures draw through ScottPlot and SkiaSharp's native library, which the tool package must carry.
+        string figures = Path.Combine(home, "figures");
+        var figure = ProcessRunner.Run(geneft, ["figure", "figure4", "--out", figures, "-q"], home, TimeSpan.FromMinutes(1), environment);
+        Assert.True(figure.ExitCode == 0, figure.Output);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(figures, "figure4_portrait.png")).Take(4));
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(figures, "figure4_portrait.svg")));
     }
 
     [GeneratedRegex(@"\]\(([^)]+)\)")]

@@ -5,7 +5,7 @@ namespace GenEft.Plotting;
 
 /// <summary>
 /// A CSV file read into memory (RFC 4180: comma-separated, fields with commas, quotes or line breaks in double
-/// quotes, "" for a quote), first line the header: lets a sample redraw a committed figure from its table.
+/// quotes, "" for a quote), first line the header: lets a figure be redrawn from its committed table.
 /// </summary>
 public sealed class CsvTable
 {

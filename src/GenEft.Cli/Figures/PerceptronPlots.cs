@@ -1,10 +1,9 @@
 using GenEft.Plotting;
 
-/// <summary>
-/// All plotting of this sample goes through here (one file): charts and multi-panel figures drawn with
-/// samples/GenEft.Plotting, written as PNG and SVG.
-/// </summary>
-internal static class Plots
+namespace GenEft.Cli.Figures;
+
+/// <summary>The perceptron figures' charts: series of lines or points coloured by group, and multi-panel figures.</summary>
+internal static class PerceptronPlots
 {
     private static readonly string[] Colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"];
 
@@ -25,35 +24,20 @@ internal static class Plots
         foreach (var s in series)
         {
             string color = Colors[(s.Group >= 0 ? s.Group : next++) % Colors.Length];
-            if (s.Points)
-            {
-                chart.Scatter(s.Name, s.X, s.Y, s.Errors, color);
-            }
-            else
-            {
-                chart.Line(s.Name, s.X, s.Y, s.Dashed ? LineStyle.Dashed : LineStyle.Solid, color);
-            }
+            if (s.Points) chart.Scatter(s.Name, s.X, s.Y, s.Errors, color);
+            else chart.Line(s.Name, s.X, s.Y, s.Dashed ? LineStyle.Dashed : LineStyle.Solid, color);
         }
 
         int v = 0;
-        foreach (var (name, x) in verticals ?? [])
-        {
-            chart.VerticalLine(name, x, v++ == 0 ? LineStyle.Dashed : LineStyle.Dotted, "#444444");
-        }
-
+        foreach (var (name, x) in verticals ?? []) chart.VerticalLine(name, x, v++ == 0 ? LineStyle.Dashed : LineStyle.Dotted, "#444444");
         return chart;
     }
 
-    public static void Save(string path, Chart chart) => chart.Save(path);
-
-    public static void Save(string path, string title, int columns, IEnumerable<Chart> panels)
+    /// <summary>Saves panels as one figure, <paramref name="columns"/> to a row, and records the files.</summary>
+    public static void Save(FigureContext f, string stem, string title, int columns, IEnumerable<Chart> panels)
     {
         var figure = new Figure(columns) { Title = title };
-        foreach (var panel in panels)
-        {
-            figure.Add(panel);
-        }
-
-        figure.Save(path);
+        foreach (var panel in panels) figure.Add(panel);
+        f.Wrote(figure.Save(f.PathOf(stem)));
     }
 }

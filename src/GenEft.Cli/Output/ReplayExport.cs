@@ -1,9 +1,11 @@
 using System.Text.Json;
 using GenEft.Experiments;
 
+namespace GenEft.Cli.Output;
+
 /// <summary>
-/// Writes a run's split, initial parameters and optimizer settings as JSON, so that
-/// benchmarks/reference/experiments/geneft_run.py can replay the same run in PyTorch.
+/// Writes a run's split, initial parameters and optimizer settings as JSON (<c>geneft train --export-replay</c>), so
+/// that benchmarks/reference/experiments/geneft_run.py can replay the same run in PyTorch.
 /// </summary>
 internal static class ReplayExport
 {
