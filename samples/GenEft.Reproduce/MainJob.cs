@@ -28,6 +28,7 @@ public static class MainJob
             StaticsSection.Run(settings, cancel.Token);
             DynamicsSection.Run(settings, cancel.Token);
             PerceptronSection.Run(settings, cancel.Token);
+            TensorNetworkSection.Run(settings, cancel.Token);
             TrainingSection.Run(settings, cancel.Token);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nAll sections done in {ProgressLog.Elapsed:F0} s; CSV files in {Path.GetFullPath(settings.Output)}."));
             return 0;

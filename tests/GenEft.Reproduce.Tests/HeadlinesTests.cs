@@ -87,4 +87,16 @@ public sealed class HeadlinesTests
         Assert.Equal(double.PositiveInfinity, Headlines.ZScore(0.5, 1, 0));
         Assert.Equal(double.NegativeInfinity, Headlines.ZScore(0.5, 0, 0));
     }
+    [Fact]
+    public void TensorNetworkCountsTheRunsAndSaysWhichWayTheEffectiveDimensionMoved()
+    {
+        var falling = new (string, double?, double, double, double)[] { ("None", 0.96, 6.0, 2.5, 0), ("None", null, 7.0, double.NaN, 0.8), ("L1", 0.5, 7.0, 3.5, 0.4) };
+        Assert.Equal(
+            "2 of 3 runs reached zero test error on 10^3-long sequences (1 still at zero on fresh ones at the end); their contexts' effective dimension fell from 6.50 at t = 0 to 3.00 when the test error first reached 0, the structure formation the paper reports.",
+            Headlines.TensorNetwork(falling));
+
+        var rising = new (string, double?, double, double, double)[] { ("None", 0.2, 2.0, 3.0, 0) };
+        Assert.Contains("did not fall (2.00 at t = 0, 3.00 when", Headlines.TensorNetwork(rising), StringComparison.Ordinal);
+        Assert.Equal("0 of 1 runs reached zero test error on 10^3-long sequences (0 still at zero on fresh ones at the end).", Headlines.TensorNetwork([("L1", null, 5.0, double.NaN, 0.5)]));
+    }
 }
