@@ -18,7 +18,7 @@ namespace GenEft.Models.TensorNetwork;
 /// <see cref="TensorNetworkHead.NormalizedSigmoid"/> only; its gradient is 0 for the linear head). Not thread-safe.
 /// </remarks>
 /// <typeparam name="T">float for training speed, double for checks.</typeparam>
-public sealed class TensorNetworkAttention<T> : Module<T>
+public sealed partial class TensorNetworkAttention<T> : Module<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const double NormOffset = 1e-6;
@@ -43,7 +43,7 @@ public sealed class TensorNetworkAttention<T> : Module<T>
         Options = options ?? new TensorNetworkAttentionOptions();
         if (!Enum.IsDefined(Options.Boundary))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), Options.Boundary, "Boundary must be FirstBasisVector or LeadingEigenvectors.");
+            throw new ArgumentOutOfRangeException(nameof(options), Options.Boundary, "Boundary must be FirstBasisVector, LeadingEigenvectors or PeriodicTrace.");
         }
 
         if (!Enum.IsDefined(Options.Head))
@@ -156,6 +156,11 @@ public sealed class TensorNetworkAttention<T> : Module<T>
     public DenseTensor<T> Features(ReadOnlySpan<byte> inputs, int count)
     {
         int m = Forward(inputs, count);
+        if (Options.Boundary == TensorNetworkBoundary.PeriodicTrace)
+        {
+            return PeriodicFeatures(inputs, count, m);
+        }
+
         int d = _d;
         var z = DenseTensor<T>.Zeros(count * m, 2 * d * d);
         var span = z.Span;
@@ -192,6 +197,11 @@ public sealed class TensorNetworkAttention<T> : Module<T>
     /// <exception cref="InvalidOperationException">LeadingEigenvectors: A(0) has no unique real leading eigenvector.</exception>
     public DenseTensor<T> LeftContexts(ReadOnlySpan<byte> inputs, int count)
     {
+        if (Options.Boundary == TensorNetworkBoundary.PeriodicTrace)
+        {
+            throw new InvalidOperationException("With PeriodicTrace the contexts are d x d matrices, not vectors: use Features.");
+        }
+
         int m = Forward(inputs, count);
         int d = _d;
         var h = DenseTensor<T>.Zeros(count * m, d);
@@ -301,7 +311,15 @@ public sealed class TensorNetworkAttention<T> : Module<T>
         var evaluation = new BatchEvaluation(loss / n, correct, n);
         if (gradients)
         {
-            Backward(inputs, count, m);
+            if (Options.Boundary == TensorNetworkBoundary.PeriodicTrace)
+            {
+                BackwardPeriodic(inputs, count, m);
+            }
+            else
+            {
+                Backward(inputs, count, m);
+            }
+
             Scale.Grad.Span[0] = sigmoid ? gs : T.Zero;
         }
 
@@ -331,6 +349,12 @@ public sealed class TensorNetworkAttention<T> : Module<T>
                 _b0[(l * d) + r] = b[src]; _b1[(l * d) + r] = b[src + 1];
                 _b0T[(r * d) + l] = b[src]; _b1T[(r * d) + l] = b[src + 1];
             }
+        }
+
+        if (Options.Boundary == TensorNetworkBoundary.PeriodicTrace)
+        {
+            ForwardPeriodic(inputs, count, m);
+            return m;
         }
 
         Boundaries();

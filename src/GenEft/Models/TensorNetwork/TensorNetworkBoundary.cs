@@ -11,4 +11,12 @@ public enum TensorNetworkBoundary
     /// by power iteration in double; treated as constants in the backward pass (no gradient through them).
     /// </summary>
     LeadingEigenvectors = 1,
+
+    /// <summary>
+    /// Periodic sequences (a ring x_0 ... x_(M-1)): no boundary vectors; the context of position i is the d x d matrix
+    /// C_i = n(A(x_(i+1)) ... A(x_(M-1)) A(x_0) ... A(x_(i-1))) (the transfer matrices around the ring, skipping x_i;
+    /// n the Frobenius normalisation) and w_j(i) = Tr(B_j C_i). Built from normalised prefix and suffix products;
+    /// plain loops (no SIMD), O(M d^3) per sequence.
+    /// </summary>
+    PeriodicTrace = 2,
 }

@@ -15,7 +15,8 @@ namespace GenEft.Models.TensorNetwork;
 /// The metric "deff_left" is D_eff = e^S, S = -sum_k s_k ln s_k, with s_k the explained-variance ratios of the
 /// principal components of the rows H_L(i) of every probe sequence at positions i in
 /// [max(0, M/2 - w), min(M - 1, M/2 + w)) (M the probe length, w <see cref="ContextHalfWidth"/>; the authors'
-/// window, 6 positions for M = 10, w = 3). A cloud without spread gives 0.
+/// window, 6 positions for M = 10, w = 3). With <see cref="TensorNetworkBoundary.PeriodicTrace"/> the rows are the
+/// context matrices C_i flattened (d^2 columns). A cloud without spread gives 0.
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class TensorNetworkTrainingModel<T> : ISupervisedModel<T, BinarySequenceSet>
@@ -110,21 +111,35 @@ public sealed class TensorNetworkTrainingModel<T> : ISupervisedModel<T, BinarySe
         ArgumentNullException.ThrowIfNull(sequences);
         int d = Model.BondDimension, m = sequences.Length;
         var (first, end) = Window(m, ContextHalfWidth);
-        var contexts = Model.LeftContexts(sequences.Inputs.Span, sequences.Count).ReadOnlySpan;
-        var rows = new double[sequences.Count * (end - first) * d];
+        bool periodic = Model.Options.Boundary == TensorNetworkBoundary.PeriodicTrace;
+        int width = periodic ? d * d : d;
+        var contexts = periodic ? Model.Features(sequences.Inputs.Span, sequences.Count).ReadOnlySpan : Model.LeftContexts(sequences.Inputs.Span, sequences.Count).ReadOnlySpan;
+        var rows = new double[sequences.Count * (end - first) * width];
         int at = 0;
         for (int p = 0; p < sequences.Count; p++)
         {
             for (int i = first; i < end; i++)
             {
-                var h = contexts.Slice(((p * m) + i) * d, d);
-                for (int k = 0; k < d; k++)
+                if (periodic)
                 {
-                    rows[at++] = double.CreateChecked(h[k]);
+                    // A feature row holds C_i transposed in the slots of phi(x_i), zeros in the others.
+                    var z = contexts.Slice(((p * m) + i) * 2 * width, 2 * width);
+                    for (int k = 0; k < width; k++)
+                    {
+                        rows[at++] = double.CreateChecked(z[2 * k] + z[(2 * k) + 1]);
+                    }
+                }
+                else
+                {
+                    var h = contexts.Slice(((p * m) + i) * d, d);
+                    for (int k = 0; k < d; k++)
+                    {
+                        rows[at++] = double.CreateChecked(h[k]);
+                    }
                 }
             }
         }
 
-        return EffectiveDimension.Compute(rows, d);
+        return EffectiveDimension.Compute(rows, width);
     }
 }
