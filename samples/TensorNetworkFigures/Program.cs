@@ -22,9 +22,10 @@ Console.WriteLine($"P_G over A = {acceptance} (accepted attempts {string.Join(",
 
 var options = new ScenarioBStatisticsOptions { Initializations = Initializations, Seed = Seed, TailFraction = 0.05 };
 var summary = new List<string> { "attempt,runs,grokking_fraction,median_t_train,median_t_test,median_t_G,D_eff_train,D_eff_test,nu,nu_se_bootstrap,nu_se_regression,nu_median_run,nu_runs_used,window_min,window_max,xi,xi_se,xi_tail_count,xi_eq50,one_minus_xi,eps" };
+var branches = new List<string> { "attempt,runs,t_G_nonpositive,fast_below_half_median,peak,late_above_twice_median,median_t_G" };
 var runLines = new List<string> { "attempt,initialization,t_train,t_test,t_G" };
 var curveLines = new List<string> { "attempt,tau,mean_test_error" };
-var histograms = new Figure(columns: 3) { Title = $"Scenario B, d = 2, rule 30: t_G of {Initializations} initialisations B(0) ~ N(0, I) per accepted A" };
+var histograms = new Figure(columns: 3) { Title = $"Scenario B, d = 2, rule 30: log10 t_G of {Initializations} initialisations B(0) ~ N(0, I) per accepted A (dotted: median; fast < median/2, late > 2 median)" };
 var curves = new Figure(columns: 3) { Title = "Runs aligned at t_eps and averaged: <<E>>(tau), tau = t_eps - t, with the fitted power law" };
 var results = new List<(long Attempt, ScenarioBStatistics Stats)>();
 foreach (long attempt in accepted)
@@ -43,7 +44,12 @@ foreach (long attempt in accepted)
         runLines.Add(string.Join(",", attempt, r, run.ZeroTrainingErrorTime, run.ZeroTestErrorTime, run.GrokkingTime));
     }
 
-    histograms.Add(new Chart($"A = attempt {attempt}", "t_G", "runs").Histogram("", tG, 40));
+    double medianTg = Median(tG);
+    int nonPositive = tG.Count(t => t <= 0), fast = tG.Count(t => t > 0 && t < 0.5 * medianTg), late = tG.Count(t => t > 2 * medianTg);
+    branches.Add(string.Join(",", attempt, tG.Length, nonPositive, fast, tG.Length - nonPositive - fast - late, late, medianTg));
+    histograms.Add(new Chart($"attempt {attempt}: {fast} fast, {late} late, {nonPositive} with t_G <= 0", "log10 t_G", "runs")
+        .Histogram("", tG.Where(t => t > 0).Select(Math.Log10).ToArray(), 60)
+        .VerticalLine("", Math.Log10(medianTg), LineStyle.Dotted));
     if (nu is not null)
     {
         for (int k = 0; k < nu.Offsets.Count; k++)
@@ -63,6 +69,7 @@ foreach (long attempt in accepted)
 
 File.WriteAllLines(Path.Combine(outDir, "scenario-b-summary.csv"), summary);
 File.WriteAllLines(Path.Combine(outDir, "scenario-b-runs.csv"), runLines);
+File.WriteAllLines(Path.Combine(outDir, "scenario-b-branches.csv"), branches);
 File.WriteAllLines(Path.Combine(outDir, "scenario-b-curves.csv"), curveLines);
 histograms.Save(Path.Combine(outDir, "scenario-b-tg-histograms"), ImageFormats.Png);
 curves.Save(Path.Combine(outDir, "scenario-b-critical-curves"), ImageFormats.Png);
@@ -76,7 +83,7 @@ var eq50 = new Chart("Eq. 50: xi measured vs (D_eff - 2 nu + 1)/2", "(D_eff - 2 
     .Line("equality", [lo, hi], [lo, hi], LineStyle.Dashed);
 var direct = new Chart("nu vs 1 - xi (the margin tail)", "1 - xi", "nu (± regression s.e.)")
     .Scatter("accepted A", measured.Select(x => 1 - x).ToArray(), withNu.Select(r => r.Stats.CriticalExponent!.Nu).ToArray(), withNu.Select(r => Math.Max(r.Stats.CriticalExponent!.StandardError, r.Stats.CriticalExponent!.RegressionStandardError)).ToArray())
-    .Line("equality", [0, 3], [0, 3], LineStyle.Dashed);
+    .Line("equality", [0, measured.Max(x => 1 - x) + 0.5], [0, measured.Max(x => 1 - x) + 0.5], LineStyle.Dashed);
 new Figure(columns: 2) { Title = "Scenario B against the ball model" }.Add(eq50).Add(direct).Save(Path.Combine(outDir, "scenario-b-equation-50"), ImageFormats.Png);
 Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:F0} s");
 

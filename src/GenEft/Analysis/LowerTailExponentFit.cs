@@ -1,43 +1,46 @@
 namespace GenEft.Analysis;
 
 /// <summary>
-/// The exponent kappa of a power-law lower tail, F(h) = P(H &lt;= h) ~ c (h - h0)^kappa just above an unknown lower edge h0
-/// (e.g. distances of points to a boundary: a density diverging like (h - h0)^-xi at the edge has kappa = 1 - xi), from
-/// the spacings of the smallest order statistics, which do not depend on h0.
+/// The exponent kappa of a power-law lower tail of positive values, F(h) = P(H &lt;= h) ~ c h^kappa as h -&gt; 0+ (e.g.
+/// distances of points to a boundary: a density diverging like h^-xi at 0 has kappa = 1 - xi), by a least-squares fit of
+/// the empirical cumulative distribution in log-log coordinates.
 /// </summary>
 /// <remarks>
-/// With h_(1) &lt;= h_(2) &lt;= ... the sorted values and n their number, the quantile function near the edge is
-/// q(p) = h0 + (p/c)^(1/kappa), so the spacing q(2p) - q(p) = (2^(1/kappa) - 1)(p/c)^(1/kappa) is a pure power of p
-/// whatever h0 is. The fit is the least-squares slope s of ln(h_(2i) - h_(i)) on ln(i/n) over i = ceil(k/16) .. k/2 (pairs
-/// with equal values left out; the first few order statistics, whose log-spacings are noisy and biased, are skipped),
-/// and kappa = 1/s. Taking h0 as the smallest value instead (and a Hill estimator) is biased
-/// for kappa &gt; 1: the smallest value lies above the edge by about the spacing of the first order statistics, which
-/// shrinks only like n^(-1/kappa). The error bar is a bootstrap: B resamples of the n values with replacement (seeded),
-/// each fitted the same way; the standard error is the standard deviation of their kappa. Choose k so that the k-th
-/// smallest value still lies where the tail is a power law.
+/// With h_(1) &lt;= h_(2) &lt;= ... the positive values sorted and n the number of all values, F(h_(i)) is about i/n, and
+/// kappa is the least-squares slope of ln(i/n) on ln h_(i) over i = ceil(k/16) .. k. The first order statistics are left
+/// out because ln h_(i) is noisy and biased for small i. The error bar is a bootstrap: B resamples of the n values with
+/// replacement (seeded), each fitted the same way, and the standard error is the standard deviation of their kappa.
+/// Choose k so that the k-th smallest value still lies where the tail is a power law. The values' edge must be at 0;
+/// subtract it first if it is elsewhere.
 /// </remarks>
 public static class LowerTailExponentFit
 {
-    /// <summary>Estimates kappa from the <paramref name="tailCount"/> smallest values.</summary>
-    /// <param name="values">The values, finite.</param>
-    /// <param name="tailCount">k, at least 8 and at most the number of values.</param>
+    /// <summary>Estimates kappa from the <paramref name="tailCount"/> smallest positive values.</summary>
+    /// <param name="values">The values, finite; values &lt;= 0 are left out of the tail (they still count in n).</param>
+    /// <param name="tailCount">k, at least 8; at least k values must be positive.</param>
     /// <param name="bootstrapResamples">B, at least 2; default 200.</param>
     /// <param name="seed">The bootstrap's seed.</param>
     /// <returns>The estimate.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tailCount"/> is less than 8 or more than the number of values, or <paramref name="bootstrapResamples"/> is less than 2.</exception>
-    /// <exception cref="ArgumentException">A value is not finite, or fewer than three spacings of the tail are positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tailCount"/> is less than 8 or <paramref name="bootstrapResamples"/> is less than 2.</exception>
+    /// <exception cref="ArgumentException">A value is not finite, fewer than k values are positive, or the fitted values are all equal.</exception>
     public static LowerTailExponentEstimate Fit(ReadOnlySpan<double> values, int tailCount, int bootstrapResamples = 200, ulong seed = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(tailCount, 8);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(tailCount, values.Length);
         ArgumentOutOfRangeException.ThrowIfLessThan(bootstrapResamples, 2);
         AnalysisArguments.ThrowIfNotFinite(values, nameof(values));
         var sorted = values.ToArray();
         Array.Sort(sorted);
-        double kappa = Exponent(sorted, tailCount);
-        if (double.IsNaN(kappa))
+        int first = FirstPositive(sorted);
+        if (sorted.Length - first < tailCount)
         {
-            throw new ArgumentException($"Fewer than three spacings h_(2i) - h_(i), i <= {tailCount / 2}, are positive: the tail has too many ties.", nameof(values));
+            throw new ArgumentException($"Only {sorted.Length - first} values are positive; tailCount = {tailCount} needs at least {tailCount}.", nameof(values));
+        }
+
+        int lowest = first + Math.Max(1, (tailCount + 15) / 16) - 1;
+        double kappa = sorted[lowest] < sorted[first + tailCount - 1] ? Exponent(sorted, first, tailCount) : double.NaN;
+        if (!double.IsFinite(kappa))
+        {
+            throw new ArgumentException($"The {tailCount} smallest positive values are all equal; no tail exponent can be fitted.", nameof(values));
         }
 
         var random = new Xoshiro256StarStar(seed);
@@ -52,7 +55,8 @@ public static class LowerTailExponentFit
             }
 
             Array.Sort(sample);
-            double k = Exponent(sample, tailCount);
+            int start = FirstPositive(sample);
+            double k = sample.Length - start >= tailCount && sample[start + lowest - first] < sample[start + tailCount - 1] ? Exponent(sample, start, tailCount) : double.NaN;
             if (double.IsFinite(k))
             {
                 sum += k;
@@ -63,34 +67,35 @@ public static class LowerTailExponentFit
 
         double mean = sum / fits;
         double standardError = fits < 2 ? double.NaN : Math.Sqrt(Math.Max(0, (sumSquares - (fits * mean * mean)) / (fits - 1)));
-        return new LowerTailExponentEstimate(kappa, standardError, tailCount, sorted[tailCount - 1]);
+        return new LowerTailExponentEstimate(kappa, standardError, tailCount, sorted[first + tailCount - 1]);
     }
 
-    /// <summary>1 / (OLS slope of ln(h_(2i) - h_(i)) on ln i, i = ceil(k/16) .. k/2), NaN with fewer than three positive spacings.</summary>
-    private static double Exponent(double[] sorted, int tailCount)
+    private static int FirstPositive(double[] sorted)
+    {
+        int first = 0;
+        while (first < sorted.Length && !(sorted[first] > 0))
+        {
+            first++;
+        }
+
+        return first;
+    }
+
+    /// <summary>The OLS slope of ln(i/n) on ln h_(i), i = ceil(k/16) .. k (h_(i) the i-th smallest positive value).</summary>
+    private static double Exponent(double[] sorted, int first, int tailCount)
     {
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         int n = 0;
-        for (int i = Math.Max(1, (tailCount + 15) / 16); 2 * i <= tailCount; i++)
+        for (int i = Math.Max(1, (tailCount + 15) / 16); i <= tailCount; i++)
         {
-            double spacing = sorted[(2 * i) - 1] - sorted[i - 1];
-            if (spacing > 0)
-            {
-                double x = Math.Log(i), y = Math.Log(spacing);
-                sx += x;
-                sy += y;
-                sxx += x * x;
-                sxy += x * y;
-                n++;
-            }
+            double x = Math.Log(sorted[first + i - 1]), y = Math.Log((double)i / sorted.Length);
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+            n++;
         }
 
-        if (n < 3)
-        {
-            return double.NaN;
-        }
-
-        double slope = ((n * sxy) - (sx * sy)) / ((n * sxx) - (sx * sx));
-        return 1 / slope;
+        return ((n * sxy) - (sx * sy)) / ((n * sxx) - (sx * sx));
     }
 }

@@ -19,13 +19,14 @@ namespace GenEft.Models.TensorNetwork;
 /// [WindowStart, WindowEnd] x median(t_eps); the runs covering the window are averaged at equal tau and nu is the
 /// least-squares slope of ln &lt;&lt;E&gt;&gt; on ln tau, with a bootstrap standard error over runs
 /// (<see cref="CriticalExponentFit"/>).</item>
-/// <item><b>xi</b>: the test features' distances to the decision boundary of w*, taken from the nearest one,
-/// h_i = (m_i - min_j m_j) / |w*|. If their density diverges like (h - h0)^-xi at the lower edge h0 of their
-/// distribution, the cumulative F(h) ~ (h - h0)^(1 - xi); 1 - xi is fitted on the smallest TailFraction of the h_i by
-/// <see cref="LowerTailExponentFit"/> (from order-statistic spacings, so the unknown edge h0 does not enter), with a
-/// bootstrap standard error. For the uniform D-ball of the ball model this measures xi = (1 - D)/2 (the cap volume
+/// <item><b>xi</b>: the test features' distances to the decision boundary of w*, counted from the nearest one (the edge
+/// of the test distribution along w*/|w*|), h_i = (m_i - min_j m_j) / |w*|. If their density diverges like h^-xi at the
+/// edge, the cumulative F(h) ~ h^(1 - xi); 1 - xi is the log-log slope of the empirical F over the smallest
+/// TailFraction of the h_i (<see cref="LowerTailExponentFit"/>), with a bootstrap standard error. Near t_eps the
+/// boundary of w(t) sweeps over exactly these nearest test features, so E(t_eps - tau) ~ F(c tau) predicts nu = 1 - xi
+/// when w(t_eps) is parallel to w*. For the uniform D-ball of the ball model this xi is (1 - D)/2 (the cap volume
 /// F ~ h^((D+1)/2)), not the xi = 0 of the paper's Eq. 50, which counts the D - 1 directions along the boundary
-/// separately; so for this xi the ball model predicts nu = 1 - xi, and (D_eff - 2 nu + 1)/2 = xi + (D_eff - 1)/2.</item>
+/// separately: for this xi, (D_eff - 2 nu + 1)/2 = xi + (D_eff - 1)/2 in the ball model.</item>
 /// <item><b>eps</b>: the training features projected on n = w*/|w*|, p_i = z_i.n; with c_+-, r_+- the midpoint and
 /// half-range of the positives' and negatives' projections, eps = (c_+ - c_-)/(r_+ + r_-): the ball model's eps (unit
 /// balls centred at +-eps e_1 give c_+- = +-eps, r_+- = 1), greater than 1 exactly when the classes are separated along n.</item>
