@@ -129,7 +129,7 @@ public sealed class ScenarioBStatistics
     /// number of threads.
     /// </summary>
     /// <param name="train">The training features and labels (both classes).</param>
-    /// <param name="test">The test features and labels, of the same dimension; at least max(3, TailFraction n) + 2 samples.</param>
+    /// <param name="test">The test features and labels, of the same dimension; more than max(8, TailFraction n) samples.</param>
     /// <param name="options">The settings (null: the defaults); <see cref="ScenarioBStatisticsOptions.Boundary"/> is not used.</param>
     /// <param name="progress">Receives the number of initialisations solved so far.</param>
     /// <param name="cancellationToken">Cancels between initialisations.</param>
@@ -155,9 +155,9 @@ public sealed class ScenarioBStatistics
         var trainData = train;
         var testData = test;
         int tailCount = Math.Max(8, (int)(options.TailFraction * testData.Count));
-        if (testData.Count < tailCount)
+        if (testData.Count <= tailCount)
         {
-            throw new ArgumentException($"The test set has {testData.Count} samples; the xi fit needs at least {tailCount}.", nameof(test));
+            throw new ArgumentException($"The test set has {testData.Count} samples; the xi fit needs more than {tailCount}.", nameof(test));
         }
 
         var flow = new LinearPerceptronFlow(trainData, new PerceptronRegularization(0, options.Lambda2));

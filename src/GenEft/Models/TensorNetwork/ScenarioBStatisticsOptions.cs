@@ -53,13 +53,13 @@ public sealed record ScenarioBStatisticsOptions
         init => field = value >= 3 ? value : throw new ArgumentOutOfRangeException(nameof(WindowPoints), value, "WindowPoints must be at least 3.");
     } = 24;
 
-    /// <summary>The fraction of the test positions (the smallest boundary distances) in the xi fit, in (0, 1); default 0.01 (at least 3 positions are used).</summary>
+    /// <summary>The fraction of the test positions (the smallest boundary distances) in the xi fit, in (0, 1); default 0.05 (at least 8 positions are used).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not in (0, 1).</exception>
     public double TailFraction
     {
         get;
         init => field = value > 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(nameof(TailFraction), value, "TailFraction must be in (0, 1).");
-    } = 0.01;
+    } = 0.05;
 
     /// <summary>Bootstrap resamples of the runs for the error bar of nu, at least 2; default 200.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 2.</exception>
