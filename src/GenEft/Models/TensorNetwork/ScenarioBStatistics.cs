@@ -26,7 +26,8 @@ namespace GenEft.Models.TensorNetwork;
 /// boundary of w(t) sweeps over exactly these nearest test features, so E(t_eps - tau) ~ F(c tau) predicts nu = 1 - xi
 /// when w(t_eps) is parallel to w*. For the uniform D-ball of the ball model this xi is (1 - D)/2 (the cap volume
 /// F ~ h^((D+1)/2)), not the xi = 0 of the paper's Eq. 50, which counts the D - 1 directions along the boundary
-/// separately: for this xi, (D_eff - 2 nu + 1)/2 = xi + (D_eff - 1)/2 in the ball model.</item>
+/// separately: for this xi, (D_eff - 2 nu + 1)/2 = xi + (D - 1)/2 in the ball model when D_eff = D. (D_eff of the
+/// two-class cloud is smaller: the class shift dominates its variance.)</item>
 /// <item><b>eps</b>: the training features projected on n = w*/|w*|, p_i = z_i.n; with c_+-, r_+- the midpoint and
 /// half-range of the positives' and negatives' projections, eps = (c_+ - c_-)/(r_+ + r_-): the ball model's eps (unit
 /// balls centred at +-eps e_1 give c_+- = +-eps, r_+- = 1), greater than 1 exactly when the classes are separated along n.</item>
