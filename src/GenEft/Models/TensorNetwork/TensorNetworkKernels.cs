@@ -1,6 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using GenEft.Tensors.Simd;
 
 namespace GenEft.Models.TensorNetwork;
 
@@ -22,35 +23,73 @@ internal enum TensorNetworkKernelWidth
 
 /// <summary>
 /// The small dense products of the tensor-network recursions: a row vector times a row-major d x d matrix (columns
-/// in vector blocks, the sum over rows kept in registers) and a rank-one update of a d x d matrix. Each is written once
-/// against <see cref="ISimd{TVec, T}"/> and run over column blocks of the widest allowed width first, then narrower
-/// ones, then the scalar width, so every d works on every path and every path gives the same bits (multiply, then add).
+/// in vector blocks, the sum over rows kept in registers) and a rank-one update of a d x d matrix. Blocks of the
+/// widest allowed width come first, then narrower ones, then a scalar tail, so every d works on every path.
 /// </summary>
-internal static unsafe class TensorNetworkKernels
+internal static class TensorNetworkKernels
 {
     /// <summary>g = h M (or g += h M with <paramref name="accumulate"/>), h and g of length d, M row-major d x d.</summary>
     public static void VecMat<T>(ReadOnlySpan<T> h, ReadOnlySpan<T> m, Span<T> g, int d, bool accumulate, TensorNetworkKernelWidth width)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        fixed (T* hp = h, mp = m, gp = g)
+        ref T hr = ref MemoryMarshal.GetReference(h);
+        ref T mr = ref MemoryMarshal.GetReference(m);
+        ref T gr = ref MemoryMarshal.GetReference(g);
+        int c = 0;
+        if (width == TensorNetworkKernelWidth.Auto && Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
         {
-            int c = 0;
-            if (Allows512<T>(width))
+            int w = Vector512<T>.Count;
+            for (; c + w <= d; c += w)
             {
-                VecMatBlocks<T, Vector512<T>, Simd512<T>>(hp, mp, gp, d, accumulate, ref c);
+                var acc = accumulate ? Vector512.LoadUnsafe(ref gr, (nuint)c) : Vector512<T>.Zero;
+                for (int l = 0; l < d; l++)
+                {
+                    acc += Vector512.Create(Unsafe.Add(ref hr, l)) * Vector512.LoadUnsafe(ref mr, (nuint)((l * d) + c));
+                }
+
+                acc.StoreUnsafe(ref gr, (nuint)c);
+            }
+        }
+
+        if (width <= TensorNetworkKernelWidth.Vector256 && Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            int w = Vector256<T>.Count;
+            for (; c + w <= d; c += w)
+            {
+                var acc = accumulate ? Vector256.LoadUnsafe(ref gr, (nuint)c) : Vector256<T>.Zero;
+                for (int l = 0; l < d; l++)
+                {
+                    acc += Vector256.Create(Unsafe.Add(ref hr, l)) * Vector256.LoadUnsafe(ref mr, (nuint)((l * d) + c));
+                }
+
+                acc.StoreUnsafe(ref gr, (nuint)c);
+            }
+        }
+
+        if (width <= TensorNetworkKernelWidth.Vector128 && Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported)
+        {
+            int w = Vector128<T>.Count;
+            for (; c + w <= d; c += w)
+            {
+                var acc = accumulate ? Vector128.LoadUnsafe(ref gr, (nuint)c) : Vector128<T>.Zero;
+                for (int l = 0; l < d; l++)
+                {
+                    acc += Vector128.Create(Unsafe.Add(ref hr, l)) * Vector128.LoadUnsafe(ref mr, (nuint)((l * d) + c));
+                }
+
+                acc.StoreUnsafe(ref gr, (nuint)c);
+            }
+        }
+
+        for (; c < d; c++)
+        {
+            T acc = accumulate ? Unsafe.Add(ref gr, c) : T.Zero;
+            for (int l = 0; l < d; l++)
+            {
+                acc += Unsafe.Add(ref hr, l) * Unsafe.Add(ref mr, (l * d) + c);
             }
 
-            if (Allows256<T>(width))
-            {
-                VecMatBlocks<T, Vector256<T>, Simd256<T>>(hp, mp, gp, d, accumulate, ref c);
-            }
-
-            if (Allows128<T>(width))
-            {
-                VecMatBlocks<T, Vector128<T>, Simd128<T>>(hp, mp, gp, d, accumulate, ref c);
-            }
-
-            VecMatBlocks<T, T, SimdScalar<T>>(hp, mp, gp, d, accumulate, ref c);
+            Unsafe.Add(ref gr, c) = acc;
         }
     }
 
@@ -58,25 +97,59 @@ internal static unsafe class TensorNetworkKernels
     public static void AddOuter<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> m, int d, TensorNetworkKernelWidth width)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        fixed (T* ap = a, bp = b, mp = m)
+        ref T ar = ref MemoryMarshal.GetReference(a);
+        ref T br = ref MemoryMarshal.GetReference(b);
+        ref T mr = ref MemoryMarshal.GetReference(m);
+        int c0 = 0;
+        if (width == TensorNetworkKernelWidth.Auto && Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
         {
-            int c = 0;
-            if (Allows512<T>(width))
+            int w = Vector512<T>.Count;
+            for (; c0 + w <= d; c0 += w)
             {
-                AddOuterBlocks<T, Vector512<T>, Simd512<T>>(ap, bp, mp, d, ref c);
+                var bv = Vector512.LoadUnsafe(ref br, (nuint)c0);
+                for (int l = 0; l < d; l++)
+                {
+                    nuint at = (nuint)((l * d) + c0);
+                    (Vector512.LoadUnsafe(ref mr, at) + (Vector512.Create(Unsafe.Add(ref ar, l)) * bv)).StoreUnsafe(ref mr, at);
+                }
             }
+        }
 
-            if (Allows256<T>(width))
+        if (width <= TensorNetworkKernelWidth.Vector256 && Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            int w = Vector256<T>.Count;
+            for (; c0 + w <= d; c0 += w)
             {
-                AddOuterBlocks<T, Vector256<T>, Simd256<T>>(ap, bp, mp, d, ref c);
+                var bv = Vector256.LoadUnsafe(ref br, (nuint)c0);
+                for (int l = 0; l < d; l++)
+                {
+                    nuint at = (nuint)((l * d) + c0);
+                    (Vector256.LoadUnsafe(ref mr, at) + (Vector256.Create(Unsafe.Add(ref ar, l)) * bv)).StoreUnsafe(ref mr, at);
+                }
             }
+        }
 
-            if (Allows128<T>(width))
+        if (width <= TensorNetworkKernelWidth.Vector128 && Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported)
+        {
+            int w = Vector128<T>.Count;
+            for (; c0 + w <= d; c0 += w)
             {
-                AddOuterBlocks<T, Vector128<T>, Simd128<T>>(ap, bp, mp, d, ref c);
+                var bv = Vector128.LoadUnsafe(ref br, (nuint)c0);
+                for (int l = 0; l < d; l++)
+                {
+                    nuint at = (nuint)((l * d) + c0);
+                    (Vector128.LoadUnsafe(ref mr, at) + (Vector128.Create(Unsafe.Add(ref ar, l)) * bv)).StoreUnsafe(ref mr, at);
+                }
             }
+        }
 
-            AddOuterBlocks<T, T, SimdScalar<T>>(ap, bp, mp, d, ref c);
+        for (; c0 < d; c0++)
+        {
+            T bc = Unsafe.Add(ref br, c0);
+            for (int l = 0; l < d; l++)
+            {
+                Unsafe.Add(ref mr, (l * d) + c0) += Unsafe.Add(ref ar, l) * bc;
+            }
         }
     }
 
@@ -91,54 +164,5 @@ internal static unsafe class TensorNetworkKernels
         }
 
         return s;
-    }
-
-    private static bool Allows512<T>(TensorNetworkKernelWidth width)
-        where T : unmanaged
-        => width == TensorNetworkKernelWidth.Auto && Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported;
-
-    private static bool Allows256<T>(TensorNetworkKernelWidth width)
-        where T : unmanaged
-        => width <= TensorNetworkKernelWidth.Vector256 && Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported;
-
-    private static bool Allows128<T>(TensorNetworkKernelWidth width)
-        where T : unmanaged
-        => width <= TensorNetworkKernelWidth.Vector128 && Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported;
-
-    /// <summary>Columns [c, c + k w) of g = h M (+ g), k as large as fits; advances c.</summary>
-    private static void VecMatBlocks<T, TVec, TSimd>(T* h, T* m, T* g, int d, bool accumulate, ref int c)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TVec : unmanaged
-        where TSimd : ISimd<TVec, T>
-    {
-        int w = TSimd.Count;
-        for (; c + w <= d; c += w)
-        {
-            var acc = accumulate ? TSimd.Load(g + c) : TSimd.Zero;
-            for (int l = 0; l < d; l++)
-            {
-                acc = TSimd.Add(acc, TSimd.Multiply(TSimd.Broadcast(h[l]), TSimd.Load(m + (l * d) + c)));
-            }
-
-            TSimd.Store(g + c, acc);
-        }
-    }
-
-    /// <summary>Columns [c, c + k w) of M += a b^T, k as large as fits; advances c.</summary>
-    private static void AddOuterBlocks<T, TVec, TSimd>(T* a, T* b, T* m, int d, ref int c)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TVec : unmanaged
-        where TSimd : ISimd<TVec, T>
-    {
-        int w = TSimd.Count;
-        for (; c + w <= d; c += w)
-        {
-            var bv = TSimd.Load(b + c);
-            for (int l = 0; l < d; l++)
-            {
-                T* at = m + (l * d) + c;
-                TSimd.Store(at, TSimd.Add(TSimd.Load(at), TSimd.Multiply(TSimd.Broadcast(a[l]), bv)));
-            }
-        }
     }
 }
