@@ -100,23 +100,7 @@ public class TensorNetworkAttentionTests
         model.Scale.Value.Span[0] = 1.3;
         var x = RandomBits(new Random(2), count * m);
         var y = Rule30(x, count);
-        model.ComputeGradients(x, y, count);
-        foreach (var parameter in model.Parameters())
-        {
-            var analytic = parameter.Grad.ReadOnlySpan.ToArray();
-            var v = parameter.Value.Span;
-            for (int k = 0; k < v.Length; k++)
-            {
-                double keep = v[k], h = 1e-5;
-                v[k] = keep + h;
-                double up = model.Evaluate(x, y, count).Loss;
-                v[k] = keep - h;
-                double down = model.Evaluate(x, y, count).Loss;
-                v[k] = keep;
-                double fd = (up - down) / (2 * h);
-                Assert.True(Math.Abs(fd - analytic[k]) <= 1e-7 * Math.Max(1e-2, Math.Abs(fd)), $"{parameter.Name}[{k}]: fd {fd}, analytic {analytic[k]}");
-            }
-        }
+        TensorNetworkGradientCheck.AssertMatchesFiniteDifferences(model, x, y, count);
     }
 
     [Fact]

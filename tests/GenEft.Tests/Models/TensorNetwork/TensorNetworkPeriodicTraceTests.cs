@@ -101,26 +101,7 @@ public class TensorNetworkPeriodicTraceTests
         var x = Bits(7, count * m);
         var y = new byte[x.Length];
         teacher.Apply(x, m, y);
-        model.ComputeGradients(x, y, count);
-        int checkedCount = 0;
-        foreach (var parameter in model.Parameters())
-        {
-            var analytic = parameter.Grad.ReadOnlySpan.ToArray();
-            var v = parameter.Value.Span;
-            for (int k = 0; k < v.Length; k++)
-            {
-                double keep = v[k], h = 1e-5;
-                v[k] = keep + h;
-                double up = model.Evaluate(x, y, count).Loss;
-                v[k] = keep - h;
-                double down = model.Evaluate(x, y, count).Loss;
-                v[k] = keep;
-                double fd = (up - down) / (2 * h);
-                Assert.True(Math.Abs(fd - analytic[k]) <= 1e-7 * Math.Max(1e-2, Math.Abs(fd)), $"{parameter.Name}[{k}]: fd {fd}, analytic {analytic[k]}");
-                checkedCount += fd != 0 ? 1 : 0;
-            }
-        }
-
+        int checkedCount = TensorNetworkGradientCheck.AssertMatchesFiniteDifferences(model, x, y, count);
         Assert.True(checkedCount > 2 * d * d, "most gradients are non-zero");
     }
 
