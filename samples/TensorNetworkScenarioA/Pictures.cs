@@ -28,7 +28,7 @@ public static class Pictures
                 figure.Add(Panel($"initial (t = 0)", before, all));
             }
 
-            figure.Add(Panel($"{reg}: t = {run.Training.Curve[^1].Time:F2}, test error 0 at {(run.TestZeroTime is { } z ? z.ToString("F2") : "never")}", run.Model, all));
+            figure.Add(Panel($"{reg}: t = {run.Training.Curve[^1].Time:F2}, {(run.TestZeroTime is { } z ? $"test error 0 at t = {z:F2}" : "test error never 0")}", run.Model, all));
             lines.Add($"{reg},{run.TestZeroTime},{run.FinalTestError},{run.Training.Curve[0].Metrics[0].Value},{run.Training.Curve[^1].Metrics[0].Value}");
             Console.WriteLine(lines[^1]);
         }
