@@ -78,7 +78,8 @@ public sealed class TensorNetworkTrainingModel<T> : ISupervisedModel<T, BinarySe
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(halfWidth, 1);
-        return (Math.Max(0, (length / 2) - halfWidth), Math.Max(Math.Max(0, (length / 2) - halfWidth), Math.Min(length - 1, (length / 2) + halfWidth)));
+        int first = Math.Max(0, (length / 2) - halfWidth);
+        return (first, Math.Max(first, Math.Min(length - 1, (length / 2) + halfWidth)));
     }
 
     /// <inheritdoc/>
