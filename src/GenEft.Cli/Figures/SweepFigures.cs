@@ -115,8 +115,9 @@ internal static class SweepFigures
         var maxRatio = FigureOptions.Positive("--max-ratio", "The largest eta_dec / eta_enc", 1000);
         var ratioCount = CommonOptions.CreateCount("--ratios", "Log-spaced ratios from --min-ratio to --max-ratio", 5);
         var inits = FigureOptions.PositiveList("--inits", "Embedding initialization scales", 0.5, 1, 2);
+        var scaleSeeds = CommonOptions.CreateCount("--scale-seeds", "Initializations over which Eq. 12's sigma_a and sigma_c are measured", 20);
         return FigureCommand.Create(standardInput, "figure6", "GenEFT Fig. 6: P(generalization) vs eta_dec/eta_enc per init scale, with Eq. 12",
-            0, [etaEnc, minRatio, maxRatio, ratioCount, inits, .. sweep.Options], (p, f) =>
+            0, [etaEnc, minRatio, maxRatio, ratioCount, inits, scaleSeeds, .. sweep.Options], (p, f) =>
             {
                 double eta = p.One(etaEnc);
                 var grid = new SweepGrid(
@@ -148,8 +149,20 @@ internal static class SweepFigures
                     f.Line($"init {init}: {string.Join(" ", ratios.Zip(pg).Select(t => FormattableString.Invariant($"{t.First:G3}:{t.Second:F2}")))}");
                 }
 
+                // Eq. 12 per init scale, with sigma_a and sigma_c measured on the model's own initialization
+                // (ReponScales.Measure: RMS decoder gain along same-class embedding differences, RMS half-distance).
                 var dense = Enumerable.Range(0, 61).Select(i => ratios[0] * Math.Pow(ratios[^1] / ratios[0], i / 60.0)).ToArray();
-                plot.Line("Eq. 12, sigma_a = sigma_c", dense, dense.Select(q => ReponCollisionProbability.TwoRepons(1, 1, q, 1)).ToArray());
+                var bounds = new FigureTable("figure6-eq12.csv", "init", "sigma_a", "sigma_c", "sigma_a/sigma_c", "initializations", "samples");
+                foreach (double init in rows.Select(r => r.Coordinate("init")).Distinct().Order())
+                {
+                    var probe = sweep.Settings(grid.Cells[0], p, "mod3") with { Seed = f.Seed };
+                    var scales = ReponScales.Measure(probe with { Model = probe.Model with { EmbeddingInitScale = init } }, p.GetValue(scaleSeeds), f.CancellationToken);
+                    bounds.Add(init, scales.SigmaA, scales.SigmaC, scales.Ratio, scales.Initializations, scales.Samples);
+                    plot.Line(FormattableString.Invariant($"Eq. 12, init {init}: sigma_a/sigma_c = {scales.Ratio:G3} (measured)"), dense, dense.Select(scales.CollisionBound).ToArray(), LineStyle.Dashed);
+                    f.Line(FormattableString.Invariant($"init {init}: sigma_a {scales.SigmaA:G4}, sigma_c {scales.SigmaC:G4}, ratio {scales.Ratio:G4} ({scales.Initializations} initializations); Eq. 12 at the ratios: {string.Join(" ", ratios.Select(q => $"{q:G3}:{scales.CollisionBound(q):F3}"))}"));
+                }
+
+                bounds.Save(f);
                 f.Wrote(plot.Save(f.PathOf("figure6")));
             });
     }

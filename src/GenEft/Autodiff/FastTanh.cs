@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace GenEft.Autodiff;
 
@@ -12,7 +13,7 @@ namespace GenEft.Autodiff;
 /// fraction of the cost of an exp-based tanh: the forward pass of a tanh MLP spends most of its non-GEMM time here.
 /// </summary>
 /// <remarks>Could move into GenEft.Tensors as a fast-tanh kernel.</remarks>
-internal static class FastTanh
+internal static unsafe class FastTanh
 {
     private const float Clamp = 7.90531110763549805f;
     private const float SmallX = 0.0004f; // below this tanh(x) = x to float precision
@@ -28,13 +29,25 @@ internal static class FastTanh
         int n = x.Length, i = 0;
         ref float rx = ref MemoryMarshal.GetReference(x);
         ref float ry = ref MemoryMarshal.GetReference(y);
-        if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
+        if (Avx512F.IsSupported)
         {
-            // The widest registers halve the instruction count; the division dominates either way.
-            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+            // Every element, the tail included (under a mask), goes through the same 512-bit evaluation, so an
+            // element's value does not depend on where it sits in the span.
+            fixed (float* px = &rx, py = &ry)
             {
-                Evaluate(Vector512.LoadUnsafe(ref rx, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
+                for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+                {
+                    Evaluate(Vector512.Load(px + i)).Store(py + i);
+                }
+
+                if (i < n)
+                {
+                    var mask = TailMask(n - i);
+                    Avx512F.MaskStore(py + i, mask, Evaluate(Avx512F.MaskLoad(px + i, mask, Vector512<float>.Zero)));
+                }
             }
+
+            return;
         }
 
         if (Vector.IsHardwareAccelerated && n - i >= Vector<float>.Count)
@@ -50,6 +63,57 @@ internal static class FastTanh
             Unsafe.Add(ref ry, i) = Evaluate(Unsafe.Add(ref rx, i));
         }
     }
+
+    /// <summary>
+    /// y[r, :] = tanh(y[r, :] + bias) for every row of a row-major [rows, bias.Length] buffer, in one pass: the
+    /// forward of a tanh linear layer after its GEMM. With AVX-512 the rows are walked flat, against the bias
+    /// repeated over lcm(width, 16) elements, so no vector is spent on a row's partial tail.
+    /// </summary>
+    public static void BiasTanh(Span<float> y, ReadOnlySpan<float> bias)
+    {
+        int width = bias.Length;
+        int period = width * (Vector512<float>.Count / (int)BigInteger.GreatestCommonDivisor(width, Vector512<float>.Count));
+        if (!Avx512F.IsSupported || period > MaxBiasPeriod)
+        {
+            Tensors.RowBroadcastKernels.AddToRows(y, bias);
+            Tanh(y, y);
+            return;
+        }
+
+        float* pattern = stackalloc float[period];
+        for (int j = 0; j < period; j += width)
+        {
+            bias.CopyTo(new Span<float>(pattern + j, width));
+        }
+
+        int n = y.Length, i = 0, p = 0;
+        fixed (float* py = &MemoryMarshal.GetReference(y))
+        {
+            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                Evaluate(Vector512.Load(py + i) + Vector512.Load(pattern + p)).Store(py + i);
+                p += Vector512<float>.Count;
+                if (p == period)
+                {
+                    p = 0;
+                }
+            }
+
+            if (i < n)
+            {
+                var mask = TailMask(n - i);
+                var v = Avx512F.MaskLoad(py + i, mask, Vector512<float>.Zero) + Vector512.Load(pattern + p);
+                Avx512F.MaskStore(py + i, mask, Evaluate(v));
+            }
+        }
+    }
+
+    /// <summary>The longest repeated bias (floats on the stack) <see cref="BiasTanh"/> builds; wider rows take two passes.</summary>
+    private const int MaxBiasPeriod = 4096;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> TailMask(int count) =>
+        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Evaluate(Vector<float> x)

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using GenEft.Tensors;
 
 namespace GenEft.Autodiff;
 
@@ -80,10 +81,7 @@ internal static class GradKernels
 
         if (scale == T.One)
         {
-            for (int offset = 0; offset < rows.Length; offset += width)
-            {
-                TensorPrimitives.Add(dst, rows.Slice(offset, width), dst);
-            }
+            RowBroadcastKernels.ColumnSums(rows, dst, accumulate: true);
         }
         else
         {

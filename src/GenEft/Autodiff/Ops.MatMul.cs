@@ -112,26 +112,32 @@ public static partial class Ops
         node.B = nw;
         node.C = nb;
         var y = node.UseOwnedValue([xv.Rows, wv.Rows]);
-        if (nb is null)
+        DenseTensor.Gemm(T.One, xv, false, wv, true, T.Zero, y);
+
+        // The bias and the tanh in one pass after the GEMM; y + b rounds once, as the GEMM's own c = sum + c did.
+        if (kind == OpKind.LinearTanh && typeof(T) == typeof(float))
         {
-            DenseTensor.Gemm(T.One, xv, false, wv, true, T.Zero, y);
+            var b = nb is null ? [] : MemoryMarshal.Cast<T, float>(nb.Value.ReadOnlySpan);
+            if (b.IsEmpty)
+            {
+                FastTanh.Tanh(MemoryMarshal.Cast<T, float>(y.Span), MemoryMarshal.Cast<T, float>(y.Span));
+            }
+            else
+            {
+                FastTanh.BiasTanh(MemoryMarshal.Cast<T, float>(y.Span), b);
+            }
         }
         else
         {
-            // Rows start as the bias and the GEMM accumulates onto them: no separate bias pass.
-            ReadOnlySpan<T> b = nb.Value.ReadOnlySpan;
-            Span<T> ys = y.Span;
-            for (int offset = 0; offset < ys.Length; offset += b.Length)
+            if (nb is not null)
             {
-                b.CopyTo(ys.Slice(offset, b.Length));
+                RowBroadcastKernels.AddToRows(y.Span, nb.Value.ReadOnlySpan);
             }
 
-            DenseTensor.Gemm(T.One, xv, false, wv, true, T.One, y);
-        }
-
-        if (kind == OpKind.LinearTanh)
-        {
-            TanhInto<T>(y.Span, y.Span);
+            if (kind == OpKind.LinearTanh)
+            {
+                TanhInto<T>(y.Span, y.Span);
+            }
         }
 
         return nx.Tape.Handle(node);
@@ -261,28 +267,15 @@ public static partial class Ops
         }
     }
 
-    /// <summary>dz = dy ⊙ (1 - y²) row by row; when <paramref name="db"/> is not empty, db (=|+=) Σ_rows dz in the same pass.</summary>
+    /// <summary>dz = dy ⊙ (1 - y²) over the whole buffer; when <paramref name="db"/> is not empty, db (=|+=) Σ_rows dz.</summary>
     private static void TanhBackwardWithColumnSums<T, TGrad>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dz, Span<T> db, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TGrad : struct, IElementwiseGrad<T>
     {
-        if (db.IsEmpty)
+        GradKernels.PutElementwise<T, TGrad>(y, y, dy, dz, T.Zero, T.Zero, false);
+        if (!db.IsEmpty)
         {
-            GradKernels.PutElementwise<T, TGrad>(y, y, dy, dz, T.Zero, T.Zero, false);
-            return;
-        }
-
-        int width = db.Length;
-        if (!accumulate)
-        {
-            db.Clear();
-        }
-
-        for (int offset = 0; offset < y.Length; offset += width)
-        {
-            var row = dz.Slice(offset, width);
-            GradKernels.PutElementwise<T, TGrad>(y.Slice(offset, width), y.Slice(offset, width), dy.Slice(offset, width), row, T.Zero, T.Zero, false);
-            TensorPrimitives.Add(db, row, db);
+            RowBroadcastKernels.ColumnSums<T>(dz, db, accumulate);
         }
     }
 }

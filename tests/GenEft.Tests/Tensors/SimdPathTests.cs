@@ -28,6 +28,7 @@ public class SimdPathTests
         "GenEft.Tests.Tensors.IndexingTests",
         "GenEft.Tests.Tensors.AllocationTests",
         "GenEft.Tests.Tensors.SubnormalFlushTests",
+        "GenEft.Tests.Tensors.RowBroadcastKernelTests",
     ];
 
     [Theory]
