@@ -140,12 +140,17 @@ internal static class SweepFigures
                     XScale = AxisScale.Log10,
                     YRange = (-0.03, 1.03),
                 };
-                foreach (double init in rows.Select(r => r.Coordinate("init")).Distinct().Order())
+
+                // One colour per init scale, shared by its points and its Eq. 12 line.
+                string[] palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
+                var initScales = rows.Select(r => r.Coordinate("init")).Distinct().Order().ToArray();
+                string ColorOf(double init) => palette[Array.IndexOf(initScales, init) % palette.Length];
+                foreach (double init in initScales)
                 {
                     var pg = ratios.Select(q => rows.Where(r => r.Coordinate("ratio") == q && r.Coordinate("init") == init)
                         .Average(r => r.Text("phase") is nameof(Phase.Generalization) or nameof(Phase.Grokking) ? 1.0 : 0.0)).ToArray();
                     int runs = rows.Count(r => r.Coordinate("ratio") == ratios[0] && r.Coordinate("init") == init);
-                    plot.Scatter($"init scale {init}, {runs} seeds (± s.e.)", ratios, pg, pg.Select(q => Math.Sqrt(q * (1 - q) / runs)).ToArray());
+                    plot.Scatter($"init scale {init}, {runs} seeds (± s.e.)", ratios, pg, pg.Select(q => Math.Sqrt(q * (1 - q) / runs)).ToArray(), ColorOf(init));
                     f.Line($"init {init}: {string.Join(" ", ratios.Zip(pg).Select(t => FormattableString.Invariant($"{t.First:G3}:{t.Second:F2}")))}");
                 }
 
@@ -153,17 +158,17 @@ internal static class SweepFigures
                 // (ReponScales.Measure: RMS decoder gain along same-class embedding differences, RMS half-distance).
                 var dense = Enumerable.Range(0, 61).Select(i => ratios[0] * Math.Pow(ratios[^1] / ratios[0], i / 60.0)).ToArray();
                 var bounds = new FigureTable("figure6-eq12.csv", "init", "sigma_a", "sigma_c", "sigma_a/sigma_c", "initializations", "samples");
-                foreach (double init in rows.Select(r => r.Coordinate("init")).Distinct().Order())
+                foreach (double init in initScales)
                 {
                     var probe = sweep.Settings(grid.Cells[0], p, "mod3") with { Seed = f.Seed };
                     var scales = ReponScales.Measure(probe with { Model = probe.Model with { EmbeddingInitScale = init } }, p.GetValue(scaleSeeds), f.CancellationToken);
                     bounds.Add(init, scales.SigmaA, scales.SigmaC, scales.Ratio, scales.Initializations, scales.Samples);
-                    plot.Line(FormattableString.Invariant($"Eq. 12, init {init}: sigma_a/sigma_c = {scales.Ratio:G3} (measured)"), dense, dense.Select(scales.CollisionBound).ToArray(), LineStyle.Dashed);
+                    plot.Line(FormattableString.Invariant($"Eq. 12, init {init}: sigma_a/sigma_c = {scales.Ratio:G3} (measured)"), dense, dense.Select(scales.CollisionBound).ToArray(), LineStyle.Dashed, ColorOf(init));
                     f.Line(FormattableString.Invariant($"init {init}: sigma_a {scales.SigmaA:G4}, sigma_c {scales.SigmaC:G4}, ratio {scales.Ratio:G4} ({scales.Initializations} initializations); Eq. 12 at the ratios: {string.Join(" ", ratios.Select(q => $"{q:G3}:{scales.CollisionBound(q):F3}"))}"));
                 }
 
                 bounds.Save(f);
-                f.Wrote(plot.Save(f.PathOf("figure6")));
+                f.Wrote(plot.Save(f.PathOf("figure6"), ImageFormats.PngAndSvg, 1400, 620));
             });
     }
 
