@@ -70,6 +70,17 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
             }
         }
 
+        // A last column panel of at most half a vector (GenEFT's width 50 = 3 x 16 + 2 with 16 lanes) would cost a
+        // whole vector of FMAs per row and k for a few useful lanes: compute those columns as dot products along k.
+        int nr = TSimd.TileVectors * width, tailColumns = n % nr;
+        if (csA == 1 && n > nr && tailColumns > 0 && 2 * tailColumns <= width && k >= width && m > tailColumns)
+        {
+            int main = n - tailColumns;
+            Blocked(m, main, k, alpha, a, rsA, csA, b, rsB, csB, beta, c, rsC, csC);
+            GemmDot<T, TVec, TSimd>.Gemm(m, tailColumns, k, alpha, a, rsA, b + (main * csB), rsB, csB, beta, c + (main * csC), rsC, csC);
+            return;
+        }
+
         Blocked(m, n, k, alpha, a, rsA, csA, b, rsB, csB, beta, c, rsC, csC);
     }
 

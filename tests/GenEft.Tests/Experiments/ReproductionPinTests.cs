@@ -13,7 +13,9 @@ namespace GenEft.Tests.Experiments;
 /// Pins a few training runs bit for bit: phase, crossing steps, steps run, the final loss and accuracies (as the hex
 /// of their IEEE bits) and an FNV-1a digest of every curve point's step, loss and accuracies. The expected strings
 /// were recorded on the code before the experiment framework was generalized (issue 9), once per SIMD path (the GEMM
-/// and tanh kernels sum in a path-dependent order, so the bits differ between paths but not between runs).
+/// and tanh kernels sum in a path-dependent order, so the bits differ between paths but not between runs). Re-recorded
+/// once since, for defaults-mod3 on the vector paths (issue 12: a GEMM's last column panel of at most half a vector is
+/// computed as dot products along k, which sums its 2 columns in another order; phase, crossing steps and accuracies unchanged).
 /// </summary>
 /// <remarks>
 /// If a deliberate change to a kernel's summation order changes these bits, re-record them (run this class with
@@ -79,7 +81,7 @@ public sealed class ReproductionPinTests
     {
         ["V512+FMA+AVX"] = new(StringComparer.Ordinal)
         {
-            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB6672720000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|230F142FF28B5270",
+            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB6678A80000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|DD992D0EFF237AF5",
             ["divergence"] = "Divergence|-|-|1|1|2|FFF8000000000000|3FD6480F2B9D6481|3FD30ECA8641FDB9|3FD579BE02468ACF|37DBDF956F4BD725",
             ["fast-decoder-memorizes"] = "Memorization|400|-|-|1500|31|3F80467720000000|3FF0000000000000|3FE258BF258BF259|3FEC962FC962FC96|2FAC3A154508704A",
             ["minibatch-greater-adamw"] = "Memorization|230|-|-|300|31|3FC0B0CD80000000|3FEF0A3D70A3D70A|3FECCCCCCCCCCCCD|3FEE7AE147AE147B|CEC81FF94325FAED",
@@ -88,7 +90,7 @@ public sealed class ReproductionPinTests
         },
         ["V256+FMA+AVX"] = new(StringComparer.Ordinal)
         {
-            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB66821C0000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|D7755D8552290C74",
+            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB6680860000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|A3699962B909B814",
             ["divergence"] = "Divergence|-|-|1|1|2|FFF8000000000000|3FE31AED6A9264E2|3FE654320FEDCBAA|3FE3E93E93E93E94|FF86A40401F64737",
             ["fast-decoder-memorizes"] = "Memorization|400|-|-|1500|31|3F99BC57C0000000|3FEFB72EA61D950D|3FE20FEDCBA98765|3FEC4D5E6F8091A3|56AB0D2465EBE1DC",
             ["minibatch-greater-adamw"] = "Memorization|230|-|-|300|31|3FC0B0CD80000000|3FEF0A3D70A3D70A|3FECCCCCCCCCCCCD|3FEE7AE147AE147B|3178DFEA764383CD",
@@ -97,7 +99,7 @@ public sealed class ReproductionPinTests
         },
         ["V128+AVX"] = new(StringComparer.Ordinal)
         {
-            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB667D300000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|53ED8ADDD4A8288B",
+            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB668D7C0000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|04C3D645C3129E89",
             ["divergence"] = "Divergence|-|-|1|1|2|FFF8000000000000|3FE5006117228339|3FE654320FEDCBAA|3FE5555555555555|F04FBF11BA707299",
             ["fast-decoder-memorizes"] = "Memorization|450|-|-|1500|31|3F884385A0000000|3FF0000000000000|3FE07F6E5D4C3B2A|3FEC1FDB97530ECB|F8ECCA20E0612924",
             ["minibatch-greater-adamw"] = "Memorization|230|-|-|300|31|3FC0B0CD60000000|3FEF0A3D70A3D70A|3FECCCCCCCCCCCCD|3FEE7AE147AE147B|A9A3082C8765238E",
@@ -106,7 +108,7 @@ public sealed class ReproductionPinTests
         },
         ["V128"] = new(StringComparer.Ordinal)
         {
-            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB667D300000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|53ED8ADDD4A8288B",
+            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB668D7C0000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|04C3D645C3129E89",
             ["divergence"] = "Divergence|-|-|1|1|2|FFF8000000000000|3FE5006117228339|3FE654320FEDCBAA|3FE5555555555555|F04FBF11BA707299",
             ["fast-decoder-memorizes"] = "Memorization|450|-|-|1500|31|3F884385A0000000|3FF0000000000000|3FE07F6E5D4C3B2A|3FEC1FDB97530ECB|F8ECCA20E0612924",
             ["minibatch-greater-adamw"] = "Memorization|230|-|-|300|31|3FC0B0CD60000000|3FEF0A3D70A3D70A|3FECCCCCCCCCCCCD|3FEE7AE147AE147B|A9A3082C8765238E",
@@ -133,7 +135,7 @@ public sealed class ReproductionPinTests
         string path = SimdPath();
         string? expected = Expected.TryGetValue(path, out var byCell) && byCell.TryGetValue(cell, out string? e) ? e : null;
         Assert.True(expected is not null, $"No recorded fingerprint for {path}/{cell}; actual: {actual}");
-        Assert.Equal(expected, actual);
+        Assert.True(expected == actual, $"{path}/{cell}: expected {expected}, actual {actual}");
     }
 
     /// <summary>The SIMD configuration the kernels run on here.</summary>
