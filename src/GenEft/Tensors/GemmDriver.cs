@@ -81,6 +81,15 @@ internal static unsafe class GemmDriver<T, TVec, TSimd>
             return;
         }
 
+        if (rsA == 1 && n > nr && tailColumns > 0 && 2 * tailColumns <= width && m >= width)
+        {
+            // A transposed (the weight gradient dYᵀ·X): the remainder's Cᵀ = Bᵀ Aᵀ puts the long m axis in the lanes.
+            int main = n - tailColumns;
+            Blocked(m, main, k, alpha, a, rsA, csA, b, rsB, csB, beta, c, rsC, csC);
+            Blocked(tailColumns, m, k, alpha, b + (main * csB), csB, rsB, a, csA, rsA, beta, c + (main * csC), csC, rsC);
+            return;
+        }
+
         Blocked(m, n, k, alpha, a, rsA, csA, b, rsB, csB, beta, c, rsC, csC);
     }
 

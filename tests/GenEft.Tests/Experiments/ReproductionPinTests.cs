@@ -15,7 +15,8 @@ namespace GenEft.Tests.Experiments;
 /// were recorded on the code before the experiment framework was generalized (issue 9), once per SIMD path (the GEMM
 /// and tanh kernels sum in a path-dependent order, so the bits differ between paths but not between runs). Re-recorded
 /// once since, for defaults-mod3 on the vector paths (issue 12: a GEMM's last column panel of at most half a vector is
-/// computed as dot products along k, which sums its 2 columns in another order; phase, crossing steps and accuracies unchanged).
+/// computed as dot products along k, or as the transposed product when A is transposed, which sums its 2 columns in
+/// another order; phase, crossing steps and accuracies unchanged).
 /// </summary>
 /// <remarks>
 /// If a deliberate change to a kernel's summation order changes these bits, re-record them (run this class with
@@ -81,7 +82,7 @@ public sealed class ReproductionPinTests
     {
         ["V512+FMA+AVX"] = new(StringComparer.Ordinal)
         {
-            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB6678A80000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|DD992D0EFF237AF5",
+            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB667E1E0000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|349EF5305199356E",
             ["divergence"] = "Divergence|-|-|1|1|2|FFF8000000000000|3FD6480F2B9D6481|3FD30ECA8641FDB9|3FD579BE02468ACF|37DBDF956F4BD725",
             ["fast-decoder-memorizes"] = "Memorization|400|-|-|1500|31|3F80467720000000|3FF0000000000000|3FE258BF258BF259|3FEC962FC962FC96|2FAC3A154508704A",
             ["minibatch-greater-adamw"] = "Memorization|230|-|-|300|31|3FC0B0CD80000000|3FEF0A3D70A3D70A|3FECCCCCCCCCCCCD|3FEE7AE147AE147B|CEC81FF94325FAED",
@@ -90,7 +91,7 @@ public sealed class ReproductionPinTests
         },
         ["V256+FMA+AVX"] = new(StringComparer.Ordinal)
         {
-            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB6680860000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|A3699962B909B814",
+            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB6686200000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|42B553A7DAAD3EA7",
             ["divergence"] = "Divergence|-|-|1|1|2|FFF8000000000000|3FE31AED6A9264E2|3FE654320FEDCBAA|3FE3E93E93E93E94|FF86A40401F64737",
             ["fast-decoder-memorizes"] = "Memorization|400|-|-|1500|31|3F99BC57C0000000|3FEFB72EA61D950D|3FE20FEDCBA98765|3FEC4D5E6F8091A3|56AB0D2465EBE1DC",
             ["minibatch-greater-adamw"] = "Memorization|230|-|-|300|31|3FC0B0CD80000000|3FEF0A3D70A3D70A|3FECCCCCCCCCCCCD|3FEE7AE147AE147B|3178DFEA764383CD",
@@ -99,7 +100,7 @@ public sealed class ReproductionPinTests
         },
         ["V128+AVX"] = new(StringComparer.Ordinal)
         {
-            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB668D7C0000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|04C3D645C3129E89",
+            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB6677720000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|FB26675D3139E1BA",
             ["divergence"] = "Divergence|-|-|1|1|2|FFF8000000000000|3FE5006117228339|3FE654320FEDCBAA|3FE5555555555555|F04FBF11BA707299",
             ["fast-decoder-memorizes"] = "Memorization|450|-|-|1500|31|3F884385A0000000|3FF0000000000000|3FE07F6E5D4C3B2A|3FEC1FDB97530ECB|F8ECCA20E0612924",
             ["minibatch-greater-adamw"] = "Memorization|230|-|-|300|31|3FC0B0CD60000000|3FEF0A3D70A3D70A|3FECCCCCCCCCCCCD|3FEE7AE147AE147B|A9A3082C8765238E",
@@ -108,7 +109,7 @@ public sealed class ReproductionPinTests
         },
         ["V128"] = new(StringComparer.Ordinal)
         {
-            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB668D7C0000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|04C3D645C3129E89",
+            ["defaults-mod3"] = "Generalization|240|280|-|280|29|3FB6677720000000|3FEF5617839A5BC8|3FED27D27D27D27D|3FEECA8641FDB975|FB26675D3139E1BA",
             ["divergence"] = "Divergence|-|-|1|1|2|FFF8000000000000|3FE5006117228339|3FE654320FEDCBAA|3FE5555555555555|F04FBF11BA707299",
             ["fast-decoder-memorizes"] = "Memorization|450|-|-|1500|31|3F884385A0000000|3FF0000000000000|3FE07F6E5D4C3B2A|3FEC1FDB97530ECB|F8ECCA20E0612924",
             ["minibatch-greater-adamw"] = "Memorization|230|-|-|300|31|3FC0B0CD60000000|3FEF0A3D70A3D70A|3FECCCCCCCCCCCCD|3FEE7AE147AE147B|A9A3082C8765238E",

@@ -56,6 +56,21 @@ public class GemmTests
     }
 
     [Theory]
+    [InlineData(40, 50, 33)]
+    [InlineData(17, 49, 16)]
+    [InlineData(64, 98, 20)]
+    [InlineData(20, 52, 70)]
+    [InlineData(16, 26, 16)]
+    [InlineData(675, 50, 50)]
+    public void A_skinny_last_column_panel_split_off_matches_the_oracle(int m, int n, int k)
+    {
+        // n = 3 x 16 + 1..4 (or 2 x 8 + 2 at 256 bits): the last panel goes to dot products (A rows contiguous) or to the
+        // transposed product (A transposed); alpha and beta not 1 and 0, so both parts must scale C the same way.
+        AllTransposes<float>(m, n, k, 0.75, -1.25, 4);
+        AllTransposes<double>(m, n, k, -0.5, 2.0, 5);
+    }
+
+    [Theory]
     [InlineData(300, 260, 290)]
     [InlineData(197, 401, 130)]
     [InlineData(3, 3100, 5)]
