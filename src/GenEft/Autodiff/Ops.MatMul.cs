@@ -115,17 +115,9 @@ public static partial class Ops
         DenseTensor.Gemm(T.One, xv, false, wv, true, T.Zero, y);
 
         // The bias and the tanh in one pass after the GEMM; y + b rounds once, as the GEMM's own c = sum + c did.
-        if (kind == OpKind.LinearTanh && typeof(T) == typeof(float))
+        if (kind == OpKind.LinearTanh && typeof(T) == typeof(float) && nb is not null)
         {
-            var b = nb is null ? [] : MemoryMarshal.Cast<T, float>(nb.Value.ReadOnlySpan);
-            if (b.IsEmpty)
-            {
-                FastTanh.Tanh(MemoryMarshal.Cast<T, float>(y.Span), MemoryMarshal.Cast<T, float>(y.Span));
-            }
-            else
-            {
-                FastTanh.BiasTanh(MemoryMarshal.Cast<T, float>(y.Span), b);
-            }
+            FastTanh.BiasTanh(MemoryMarshal.Cast<T, float>(y.Span), MemoryMarshal.Cast<T, float>(nb.Value.ReadOnlySpan));
         }
         else
         {

@@ -21,23 +21,8 @@ internal static unsafe class RowBroadcastKernels
         fixed (T* r = &MemoryMarshal.GetReference(rows))
         fixed (T* b = &MemoryMarshal.GetReference(bias))
         {
-            int width = bias.Length, count = width == 0 ? 0 : rows.Length / width;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                AddToRows<T, Vector512<T>, Simd512<T>>(r, count, width, b);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                AddToRows<T, Vector256<T>, Simd256<T>>(r, count, width, b);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                AddToRows<T, Vector128<T>, Simd128<T>>(r, count, width, b);
-            }
-            else
-            {
-                AddToRows<T, T, SimdScalar<T>>(r, count, width, b);
-            }
+            int width = bias.Length;
+            Accumulate(r, width, b, 0, width == 0 ? 0 : rows.Length / width, width);
         }
     }
 
@@ -53,23 +38,8 @@ internal static unsafe class RowBroadcastKernels
         fixed (T* r = &MemoryMarshal.GetReference(rows))
         fixed (T* d = &MemoryMarshal.GetReference(dst))
         {
-            int width = dst.Length, count = width == 0 ? 0 : rows.Length / width;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                ColumnSums<T, Vector512<T>, Simd512<T>>(r, count, width, d);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                ColumnSums<T, Vector256<T>, Simd256<T>>(r, count, width, d);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                ColumnSums<T, Vector128<T>, Simd128<T>>(r, count, width, d);
-            }
-            else
-            {
-                ColumnSums<T, T, SimdScalar<T>>(r, count, width, d);
-            }
+            int width = dst.Length;
+            Accumulate(d, 0, r, width, width == 0 ? 0 : rows.Length / width, width);
         }
     }
 
@@ -78,26 +48,42 @@ internal static unsafe class RowBroadcastKernels
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVec : unmanaged
         where TSimd : ISimd<TVec, T>
-    {
-        int w = TSimd.Count, vectorEnd = width - (width % w);
-        for (int r = 0; r < count; r++)
-        {
-            T* row = rows + ((nint)r * width);
-            int j = 0;
-            for (; j < vectorEnd; j += w)
-            {
-                TSimd.Store(row + j, TSimd.Add(TSimd.Load(row + j), TSimd.Load(bias + j)));
-            }
-
-            for (; j < width; j++)
-            {
-                row[j] += bias[j];
-            }
-        }
-    }
+        => Accumulate<T, TVec, TSimd>(rows, width, bias, 0, count, width);
 
     /// <summary>The loops of <see cref="ColumnSums{T}(ReadOnlySpan{T}, Span{T}, bool)"/> at one width (internal for the width tests).</summary>
     internal static void ColumnSums<T, TVec, TSimd>(T* rows, int count, int width, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVec : unmanaged
+        where TSimd : ISimd<TVec, T>
+        => Accumulate<T, TVec, TSimd>(dst, 0, rows, width, count, width);
+
+    /// <summary>
+    /// target[r·targetStride + j] += source[r·sourceStride + j] for r in [0, count), j in [0, width), r in order: a stride
+    /// of 0 makes that side the one row vector (the bias added to every row, or the sums the rows are added into).
+    /// Dispatches to the widest accelerated vector width.
+    /// </summary>
+    private static void Accumulate<T>(T* target, int targetStride, T* source, int sourceStride, int count, int width)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Accumulate<T, Vector512<T>, Simd512<T>>(target, targetStride, source, sourceStride, count, width);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Accumulate<T, Vector256<T>, Simd256<T>>(target, targetStride, source, sourceStride, count, width);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Accumulate<T, Vector128<T>, Simd128<T>>(target, targetStride, source, sourceStride, count, width);
+        }
+        else
+        {
+            Accumulate<T, T, SimdScalar<T>>(target, targetStride, source, sourceStride, count, width);
+        }
+    }
+
+    private static void Accumulate<T, TVec, TSimd>(T* target, int targetStride, T* source, int sourceStride, int count, int width)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVec : unmanaged
         where TSimd : ISimd<TVec, T>
@@ -105,16 +91,17 @@ internal static unsafe class RowBroadcastKernels
         int w = TSimd.Count, vectorEnd = width - (width % w);
         for (int r = 0; r < count; r++)
         {
-            T* row = rows + ((nint)r * width);
+            T* t = target + ((nint)r * targetStride);
+            T* s = source + ((nint)r * sourceStride);
             int j = 0;
             for (; j < vectorEnd; j += w)
             {
-                TSimd.Store(dst + j, TSimd.Add(TSimd.Load(dst + j), TSimd.Load(row + j)));
+                TSimd.Store(t + j, TSimd.Add(TSimd.Load(t + j), TSimd.Load(s + j)));
             }
 
             for (; j < width; j++)
             {
-                dst[j] += row[j];
+                t[j] += s[j];
             }
         }
     }
